@@ -1,0 +1,94 @@
+"""emn: the European Migration Network as a typed, immutable model and dataset.
+
+>>> import emn
+>>> emn.ncp("SI").coordinator.name
+'Nataša Potočnik'
+"""
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._convert import from_dict, from_json, to_dict, to_json
+    from ._dataset import ncp, ncps, network
+    from ._model import (
+        Article,
+        Claim,
+        Country,
+        Declaration,
+        Event,
+        Expert,
+        LegalAct,
+        Name,
+        NationalContactPoint,
+        Network,
+        Organisation,
+        OrganisationKind,
+        Participation,
+        Role,
+        Source,
+        Status,
+    )
+    from .exceptions import DataFileError, EMNError, InvalidData, NotFound, Problem, UnknownLocale
+
+__all__ = [
+    "Article",
+    "Claim",
+    "Country",
+    "DataFileError",
+    "Declaration",
+    "EMNError",
+    "Event",
+    "Expert",
+    "InvalidData",
+    "LegalAct",
+    "Name",
+    "NationalContactPoint",
+    "Network",
+    "NotFound",
+    "Organisation",
+    "OrganisationKind",
+    "Participation",
+    "Problem",
+    "Role",
+    "Source",
+    "Status",
+    "UnknownLocale",
+    "__version__",
+    "from_dict",
+    "from_json",
+    "ncp",
+    "ncps",
+    "network",
+    "to_dict",
+    "to_json",
+]
+
+
+# Where each public name lives. Submodules are imported on first use of one of their names
+# (PEP 562), so that `import emn` costs next to nothing.
+_HOME = {
+    **dict.fromkeys(["from_dict", "from_json", "to_dict", "to_json"], "_convert"),
+    **dict.fromkeys(["ncp", "ncps", "network"], "_dataset"),
+    **dict.fromkeys(
+        ["DataFileError", "EMNError", "InvalidData", "NotFound", "Problem", "UnknownLocale"],
+        "exceptions",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("emn")
+    if name not in __all__:
+        raise AttributeError(f"module 'emn' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"emn.{_HOME.get(name, '_model')}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,0 +1,273 @@
+"""The one cattrs converter: emn objects to JSON-ready data and back, with errors that say where.
+
+cattrs, json and the converter are loaded on first use, not on ``import emn``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import threading
+import typing
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from .exceptions import InvalidData, Problem, _join
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["from_dict", "from_json", "to_dict", "to_json"]
+
+_T = TypeVar("_T")
+_lock = threading.Lock()
+_TOO_DEEP = "nested too deeply"
+
+
+class _Bad(ValueError):
+    """A leaf problem raised inside a structure hook; its message is shown as it is."""
+
+
+def _kind(value: object) -> str:
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+    }
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    return "a number" if isinstance(value, (int, float)) else type(value).__name__
+
+
+def _structure_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise _Bad(f"expected a string, got {_kind(value)}")
+    return value
+
+
+def _structure_int(value: object, _: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Bad(f"expected an integer, got {_kind(value)}")
+    return value
+
+
+def _structure_date(value: object, _: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise _Bad(f"expected a date as 'YYYY-MM-DD', got {_kind(value)}")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Bad(f"{value!r} is not a date as 'YYYY-MM-DD'") from None
+
+
+def _structure_enum(value: object, kind: type[Enum]) -> Enum:
+    for member in kind:
+        if member.value == value:
+            return member
+    allowed = ", ".join(str(member.value) for member in kind)
+    raise _Bad(f"{value!r} is not one of {allowed}")
+
+
+def _is_tuple(kind: Any) -> bool:
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make() -> cattrs.Converter:
+    import cattrs
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    from ._model import Country, Name, NationalContactPoint, Organisation
+
+    c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    c.register_structure_hook(str, _structure_str)
+    c.register_structure_hook(int, _structure_int)
+    c.register_structure_hook(_dt.date, _structure_date)
+    c.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+    c.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Enum), _structure_enum
+    )
+
+    def structure_country(value: object, _: object) -> Country:
+        if not isinstance(value, str):
+            raise _Bad(f"expected a country code, got {_kind(value)}")
+        try:
+            return Country(value)
+        except InvalidData as err:
+            raise _Bad(err.problems[0].message) from None
+
+    c.register_structure_hook(Country, structure_country)
+    c.register_unstructure_hook(Country, lambda country: country.code)
+
+    def tuple_hook(kind: Any) -> Any:
+        item = typing.get_args(kind)[0]
+
+        def structure(value: object, _: object) -> tuple[Any, ...]:
+            if not isinstance(value, (list, tuple)):
+                raise _Bad(f"expected a list, got {_kind(value)}")
+            out, errors = [], []
+            for index, element in enumerate(value):
+                try:
+                    out.append(c.structure(element, item))
+                except Exception as exc:
+                    errors.append(InvalidData(_problems(exc, f"[{index}]")))
+            if errors:
+                raise InvalidData(p for e in errors for p in e.problems)
+            return tuple(out)
+
+        return structure
+
+    c.register_structure_hook_factory(_is_tuple, tuple_hook)
+    c.register_unstructure_hook_func(_is_tuple, lambda items: [c.unstructure(i) for i in items])
+
+    def class_hook(kind: type) -> Any:
+        generated: Any = make_dict_structure_fn(kind, c, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: object, _: object) -> Any:
+            if kind is Organisation and isinstance(value, str):
+                # A composition file may name an expert's organisation by its name alone.
+                return Organisation((Name(value),))
+            if not isinstance(value, dict):
+                raise _Bad(f"expected an object, got {_kind(value)}")
+            return generated(value, kind)
+
+        return structure
+
+    c.register_structure_hook_factory(attrs.has, class_hook)
+    # An unknown composition is written as null, never left out, so that readers see it.
+    c.register_unstructure_hook(
+        NationalContactPoint,
+        make_dict_unstructure_fn(
+            NationalContactPoint,
+            c,
+            _cattrs_omit_if_default=True,
+            experts=override(omit_if_default=False),
+        ),
+    )
+    return c
+
+
+_CONVERTER: cattrs.Converter | None = None
+
+
+def _converter() -> cattrs.Converter:
+    global _CONVERTER
+    if _CONVERTER is None:
+        with _lock:
+            if _CONVERTER is None:
+                _CONVERTER = _make()
+    return _CONVERTER
+
+
+def _problems(exc: BaseException, path: str) -> list[Problem]:
+    """Every problem inside ``exc`` (a cattrs exception group or a leaf), with its path."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
+    if isinstance(exc, InvalidData):
+        return [Problem(_join(path, p.path), p.message) for p in exc.problems]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [Problem(_join(path, key), "unknown field") for key in sorted(exc.extra_fields)]
+    if isinstance(exc, ClassValidationError):
+        found: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            where = _join(path, str(note.name))
+            if isinstance(sub, KeyError):
+                found.append(Problem(where, "required field is missing"))
+            else:
+                found.extend(_problems(sub, where))
+        for sub in without:
+            found.extend(_problems(sub, path))
+        return found
+    if isinstance(exc, IterableValidationError):
+        with_index, rest = exc.group_exceptions()
+        return [p for sub, note in with_index for p in _problems(sub, f"{path}[{note.index}]")] + [
+            p for sub in rest for p in _problems(sub, path)
+        ]
+    if isinstance(exc, RecursionError):
+        return [Problem("", _TOO_DEEP)]
+    if isinstance(exc, _Bad):
+        return [Problem(path, str(exc))]
+    if isinstance(exc, TypeError) and "required positional argument" in str(exc):
+        return [Problem(path, "required field is missing")]
+    return [Problem(path, f"{type(exc).__name__}: {exc}")]
+
+
+def _emn_class(cls: object) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and cls.__module__.startswith("emn.")
+
+
+def to_dict(obj: object) -> Any:
+    """Any emn object as plain JSON-ready data: dicts, lists, strings, numbers; dates in ISO.
+
+    >>> import emn
+    >>> emn.to_dict(emn.ncp("SI"))["experts"][0]["role"]
+    'national_coordinator'
+    """
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(item) for item in obj]
+    if not _emn_class(type(obj)) and not isinstance(obj, Enum):
+        raise InvalidData(f"to_dict: expected an emn object, got {type(obj).__name__}")
+    return _converter().unstructure(obj)
+
+
+def from_dict(cls: type[_T], data: object) -> _T:
+    """Build an instance of the emn class ``cls`` from what :func:`to_dict` writes.
+
+    Bad input raises :class:`InvalidData` listing every problem with its path. ``data`` is
+    never changed.
+
+    >>> import emn
+    >>> emn.from_dict(emn.Expert, {"name": "A", "organisation": "X", "role": "boss"})
+    Traceback (most recent call last):
+    ...
+    emn.exceptions.InvalidData: role: 'boss' is not one of national_coordinator, ...
+    """
+    if not _emn_class(cls):
+        raise InvalidData(f"from_dict: {cls!r} is not an emn class")
+    try:
+        return _converter().structure(data, cls)
+    except RecursionError:
+        raise InvalidData(_TOO_DEEP) from None
+    except Exception as exc:
+        problems = _problems(exc, "")
+        # Past the recursion limit every level reports the same thing; say it once.
+        if any(p.message == _TOO_DEEP for p in problems):
+            raise InvalidData(_TOO_DEEP) from None
+        raise InvalidData(problems) from None
+
+
+def to_json(obj: object, *, indent: int | None = 2) -> str:
+    """:func:`to_dict` as JSON text (UTF-8 characters kept as they are)."""
+    import json
+
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+
+
+def from_json(cls: type[_T], text: str | bytes) -> _T:
+    """:func:`from_dict` from JSON text; bad JSON is :class:`InvalidData` with line and column."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InvalidData(
+            f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
+        ) from None
+    except UnicodeDecodeError as err:
+        raise InvalidData(f"not valid UTF-8: {err.reason} at byte {err.start}") from None
+    except RecursionError:
+        raise InvalidData(f"not valid JSON: {_TOO_DEEP}") from None
+    except TypeError as err:
+        raise InvalidData(f"expected JSON text, got {type(text).__name__}") from err
+    return from_dict(cls, data)

@@ -1,0 +1,79 @@
+"""ISO 3166-1 alpha-2 codes, the EU's aliases for them, and country names through babel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .exceptions import InvalidData, Problem, UnknownLocale
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# ISO 3166-1 alpha-2, officially assigned codes. tests/test_countries.py checks that babel's
+# CLDR data names every one of them, so a new assignment shows up as a failing test.
+ISO_CODES = frozenset(
+    """
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
+    BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
+    DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS
+    GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN
+    KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ
+    MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM
+    PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
+    SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI
+    VN VU WF WS YE YT ZA ZM ZW
+    """.split()
+)
+
+# The EU Interinstitutional Style Guide, section 7.1: EL for Greece, UK for the United Kingdom.
+EU_ALIASES = {"EL": "GR", "UK": "GB"}
+
+
+def normalize_code(value: str) -> str:
+    """The ISO code for ``value``: stripped, upper-cased, EU aliases mapped (``el`` -> ``GR``)."""
+    code = value.strip().upper()
+    return EU_ALIASES.get(code, code)
+
+
+def check_code(code: str) -> None:
+    """Raise :class:`InvalidData` unless ``code`` is an ISO 3166-1 alpha-2 code."""
+    if code not in ISO_CODES:
+        raise InvalidData([Problem("", f"{code!r} is not an ISO 3166-1 alpha-2 country code")])
+
+
+def english_name(code: str) -> str:
+    """The English (CLDR) name of the country with this ISO code, e.g. ``Slovenia``."""
+    from babel import Locale
+
+    name: str = Locale("en").territories.get(code, code)
+    return name
+
+
+def country_name(code: str, locale: object) -> str:
+    """The name of the country ``code`` in ``locale``: ``"sl"``, ``"sl_SI"``, ``"pl-PL"``, a Locale.
+
+    >>> country_name("EL", "pl")
+    'Grecja'
+    """
+    territories = parse_locale(locale).territories
+    key = normalize_code(code)
+    if key not in ISO_CODES or key not in territories:
+        raise InvalidData([Problem("", f"{code!r} is not an ISO 3166-1 alpha-2 country code")])
+    name: str = territories[key]
+    return name
+
+
+def parse_locale(locale: object) -> Locale:
+    """A babel ``Locale`` for ``locale``; :class:`UnknownLocale` names what babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    if isinstance(locale, Locale):
+        return locale
+    if not isinstance(locale, str):
+        raise UnknownLocale(f"{locale!r} is not a locale such as 'sl', 'sl_SI' or 'pl-PL'")
+    try:
+        return Locale.parse(locale.strip().replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise UnknownLocale(
+            f"unknown locale {locale!r}: babel's CLDR data does not know it"
+        ) from None

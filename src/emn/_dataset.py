@@ -1,0 +1,220 @@
+"""The bundled dataset: read from ``emn/data/emn.json`` on first use, once, under a lock."""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+from ._model import (
+    Claim,
+    Country,
+    Declaration,
+    Event,
+    Expert,
+    LegalAct,
+    Name,
+    NationalContactPoint,
+    Network,
+    Organisation,
+    OrganisationKind,
+    Participation,
+    Role,
+    Source,
+    Status,
+)
+from .exceptions import DataFileError, EMNError, InvalidData
+
+__all__ = ["SCHEMA_VERSION", "ncp", "ncps", "network"]
+
+SCHEMA_VERSION = 1
+_FILE = "emn.json"
+_lock = threading.Lock()
+_network: Network | None = None
+
+
+def network() -> Network:
+    """The whole network as the bundled dataset knows it: legal basis, statuses, NCPs, sources.
+
+    >>> import emn
+    >>> emn.network().legal_basis.reference
+    'Council Decision 2008/381/EC'
+    """
+    global _network
+    if _network is None:
+        with _lock:
+            if _network is None:
+                _network = _load()
+    return _network
+
+
+def ncps() -> tuple[NationalContactPoint, ...]:
+    """Every NCP the dataset knows, sorted by country code, each in its latest known state.
+
+    >>> import emn
+    >>> len(emn.ncps()), emn.ncps()[0].country.code
+    (33, 'AM')
+    """
+    return network().ncps
+
+
+def ncp(code: str) -> NationalContactPoint:
+    """The NCP of the country with this code, case-insensitive; ``EL`` and ``GR`` both give Greece.
+
+    Raises :class:`emn.NotFound` with the reason when there is none (Denmark takes no part).
+
+    >>> import emn
+    >>> emn.ncp("el").coordinating_entity.name
+    'Ministry of Interior'
+    """
+    return network().ncp(code)
+
+
+def _read() -> Any:
+    import json
+    from importlib.resources import files
+
+    resource = files("emn.data").joinpath(_FILE)
+    try:
+        text = resource.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataFileError(f"cannot read the bundled data file {resource}: {err}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise DataFileError(
+            f"the bundled data file {resource} is not valid JSON: {err.msg} at line {err.lineno}"
+        ) from None
+
+
+def _load() -> Network:
+    raw = _read()
+    try:
+        return _build(raw)
+    except EMNError as err:
+        raise DataFileError(f"the bundled data file emn/data/{_FILE} is broken: {err}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        problem = f"missing {err}" if isinstance(err, KeyError) else str(err)
+        raise DataFileError(
+            f"the bundled data file emn/data/{_FILE} is broken: {problem}"
+        ) from None
+
+
+def _build(raw: Mapping[str, Any]) -> Network:
+    from ._convert import from_dict
+
+    if raw.get("schema_version") != SCHEMA_VERSION:
+        found = raw.get("schema_version")
+        raise InvalidData(f"schema_version is {found!r}; this emn reads version {SCHEMA_VERSION}")
+
+    organisations = _organisations(raw["organisations"])
+    events: dict[str, list[Event]] = {}
+    for record in raw["events"]:
+        events.setdefault(record["country"], []).append(
+            from_dict(Event, {k: v for k, v in record.items() if k != "country"})
+        )
+    participations = tuple(from_dict(Participation, p) for p in raw["participations"])
+    for p in participations:
+        if p.since is not None:
+            summary = f"Joined the EMN with the status {p.status.value.replace('_', ' ')}."
+            events.setdefault(p.country.code, []).append(
+                Event(summary=summary, source=p.source, when=p.since.isoformat())
+            )
+    compositions = {c["country"]: c for c in raw["compositions"]}
+    changes: dict[str, list[Mapping[str, Any]]] = {}
+    for change in raw["host_changes"]:
+        changes.setdefault(change["country"], []).append(change)
+
+    built = []
+    for record in raw["ncps"]:
+        country = Country(record["country"])
+        code = country.code
+        entity = organisations[record["coordinating_entity"]]
+        sources = [record["source"]]
+        history = list(events.get(code, ()))
+        # A dated change of host supersedes the undated seed record, which stays as history.
+        for change in sorted(changes.get(code, ()), key=lambda c: str(c["since"])):
+            history.append(
+                Event(
+                    summary=f"{entity.name} named as the coordinating institution.",
+                    source=record["source"],
+                )
+            )
+            entity = organisations[change["organisation"]]
+            history.append(
+                Event(summary=change["summary"], source=change["source"], when=change["since"])
+            )
+        composition = compositions.get(code)
+        experts = None
+        appointed_by = last_changed = None
+        if composition is not None:
+            experts = tuple(
+                Expert(
+                    name=e["name"],
+                    organisation=organisations[e["organisation"]],
+                    role=Role(e["role"]),
+                    source=composition["source"],
+                )
+                for e in composition["experts"]
+            )
+            appointed_by = organisations[composition["appointed_by"]]
+            last_changed = datetime.date.fromisoformat(composition["last_changed"])
+            sources.append(composition["source"])
+        history.sort(key=lambda e: e.when or "")
+        sources.extend(e.source for e in history)
+        sources.extend(name.source for name in entity.names if name.source)
+        built.append(
+            NationalContactPoint(
+                country=country,
+                coordinating_entity=entity,
+                status=_status(participations, code),
+                experts=experts,
+                appointed_by=appointed_by,
+                last_changed=last_changed,
+                history=tuple(history),
+                sources=tuple(dict.fromkeys(sources)),
+                listed_as=record["listed_as"],
+            )
+        )
+    return Network(
+        legal_basis=from_dict(LegalAct, raw["legal_basis"]),
+        ncps=tuple(sorted(built, key=lambda n: n.country.code)),
+        participations=participations,
+        declarations=tuple(from_dict(Declaration, d) for d in raw["declarations"]),
+        claims=tuple(from_dict(Claim, c) for c in raw["claims"]),
+        sources=tuple(from_dict(Source, s) for s in raw["sources"]),
+    )
+
+
+def _status(participations: tuple[Participation, ...], code: str) -> Status | None:
+    """The latest dated claim of the country's status, or else the first claim made."""
+    claims = [p for p in participations if p.country.code == code]
+    dated = sorted((p for p in claims if p.since is not None), key=lambda p: str(p.since))
+    if dated:
+        return dated[-1].status
+    return claims[0].status if claims else None
+
+
+def _organisations(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Organisation]:
+    """Organisations by id, each built once, parents before their units."""
+    built: dict[str, Organisation] = {}
+
+    def build(key: str, seen: tuple[str, ...] = ()) -> Organisation:
+        if key in built:
+            return built[key]
+        if key in seen:
+            raise InvalidData(f"organisation {key!r} is its own parent")
+        record = raw[key]
+        parent = record.get("parent")
+        built[key] = Organisation(
+            names=tuple(Name(**n) for n in record["names"]),
+            kind=OrganisationKind(record["kind"]) if record.get("kind") else None,
+            parent=build(parent, (*seen, key)) if parent else None,
+            country=Country(record["country"]) if record.get("country") else None,
+        )
+        return built[key]
+
+    for key in raw:
+        build(key)
+    return built

@@ -1,0 +1,70 @@
+"""Hypothesis strategies for emn objects and for junk input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+import emn
+from emn._countries import ISO_CODES
+
+codes = st.sampled_from(sorted(ISO_CODES))
+countries = codes.map(emn.Country)
+texts = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+langs = st.sampled_from(["en", "sl", "pl", "nl", "fr", "pt", "mul", "und", "sr-Latn"])
+dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+names = st.builds(emn.Name, text=texts, lang=langs, source=st.none() | texts)
+
+organisations = st.recursive(
+    st.builds(
+        emn.Organisation,
+        names=st.lists(names, min_size=1, max_size=3).map(tuple),
+        kind=st.none() | st.sampled_from(emn.OrganisationKind),
+        country=st.none() | countries,
+    ),
+    lambda parents: st.builds(
+        emn.Organisation,
+        names=st.lists(names, min_size=1, max_size=2).map(tuple),
+        kind=st.none() | st.sampled_from(emn.OrganisationKind),
+        parent=parents,
+        country=st.none() | countries,
+    ),
+    max_leaves=3,
+)
+experts = st.builds(
+    emn.Expert,
+    name=st.text(max_size=30),
+    organisation=organisations,
+    role=st.sampled_from(emn.Role),
+    source=st.none() | texts,
+)
+whens = st.one_of(
+    dates.map(dt.date.isoformat),
+    st.integers(1990, 2040).map(str),
+    st.integers(1990, 2040).map(lambda y: f"../{y}"),
+)
+events = st.builds(
+    emn.Event, summary=texts, source=texts, when=st.none() | whens, quote=st.none() | texts
+)
+ncps = st.builds(
+    emn.NationalContactPoint,
+    country=countries,
+    coordinating_entity=organisations,
+    status=st.none() | st.sampled_from(emn.Status),
+    experts=st.none() | st.lists(experts, max_size=12).map(tuple),
+    appointed_by=st.none() | organisations,
+    last_changed=st.none() | dates,
+    history=st.lists(events, max_size=3).map(tuple),
+    sources=st.lists(texts, max_size=3).map(tuple),
+    listed_as=st.none() | texts,
+)
+
+json_values: st.SearchStrategy[Any] = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)

@@ -1,0 +1,30 @@
+"""`import emn` stays cheap: cattrs, babel and the data load only when first needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import sys
+before = set(sys.modules)
+import emn
+{then}
+from emn import _dataset
+added = sorted(m for m in ("cattrs", "babel") if m in set(sys.modules) - before)
+print(" ".join(added) or "-", _dataset._network is not None)
+"""
+
+
+def _probe(then: str = "") -> list[str]:
+    script = PROBE.format(then=then)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def test_import_emn_loads_neither_cattrs_nor_babel_nor_the_data() -> None:
+    assert _probe() == ["-", "False"]
+
+
+def test_first_lookup_loads_the_data_and_cattrs_but_not_babel() -> None:
+    assert _probe("emn.ncp('SI')") == ["cattrs", "True"]

@@ -1,0 +1,79 @@
+"""The built wheel carries the data and works in a fresh virtual environment, offline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("emn-*.whl")
+    return built
+
+
+def test_the_wheel_holds_the_code_the_data_and_the_type_marker(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for expected in [
+        "emn/__init__.py",
+        "emn/py.typed",
+        "emn/data/emn.json",
+        "emn/data/PROVENANCE.md",
+        "emn/data/seeds/000_85ed55a6a884103b.txt",
+        "emn/data/seeds/001_bccecb0ab4d32e89.txt",
+    ]:
+        assert expected in names
+    assert not any(name.startswith("tests/") for name in names)
+
+
+def test_the_wheel_works_in_a_fresh_venv_without_network(wheel: Path, tmp_path: Path) -> None:
+    # The venv sees this environment's attrs, cattrs and babel; emn itself comes only from the wheel.
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-index", "--no-deps", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    script = (
+        "import emn, sys; "
+        "assert emn.__file__.startswith(sys.prefix), emn.__file__; "
+        "print(len(emn.ncps()), emn.ncp('SI').coordinator.name, emn.__version__)"
+    )
+    done = subprocess.run(
+        [str(python), "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split()[:3] == ["33", "Nataša", "Potočnik"]
+    cli = subprocess.run(
+        [str(env_dir / "bin" / "emn"), "list"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert len(cli.stdout.splitlines()) == 34
