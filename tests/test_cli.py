@@ -95,3 +95,11 @@ def test_python_dash_m_emn_runs_without_a_traceback() -> None:
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
     assert len(bad.stderr.splitlines()) == 1
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m emn list | head -1", shell=True, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.startswith("CODE")
+    assert done.stderr == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
@@ -122,4 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EMNError as err:
         print(f"emn: {' '.join(str(err).split())}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (say, `head`) stopped early; silence the flush at exit, as Python's docs advise.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
