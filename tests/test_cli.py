@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,7 +101,120 @@ def test_python_dash_m_emn_runs_without_a_traceback() -> None:
 
 def test_a_reader_that_stops_early_gets_no_traceback() -> None:
     done = subprocess.run(
-        f"{sys.executable} -m emn list | head -1", shell=True, capture_output=True, text=True, check=False
+        f"{sys.executable} -m emn list | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.stdout.startswith("CODE")
     assert done.stderr == ""
+
+
+# -- emn validate -------------------------------------------------------------------------------
+
+
+def _write(tmp_path: Path, name: str, content: str | bytes) -> str:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def _broken_si() -> dict[str, Any]:
+    data: dict[str, Any] = emn.to_dict(emn.ncp("SI"))
+    data["experts"] = data["experts"][:2]
+    return data
+
+
+def test_validate_the_bundled_dataset_exits_0_and_groups_by_ncp(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = _run(capsys, "validate")
+    assert status == 0
+    assert out.startswith("bundled dataset:\n  network\n")
+    assert "    warning declared-count" in out
+    assert "  SI Slovenia\n" not in out  # the Slovenian NCP has no findings
+    assert "  DE Germany\n    info    composition-unknown" in out
+    assert out.rstrip().endswith("ok: 0 error(s), 2 warning(s), 39 info")
+
+
+def test_validate_a_file_with_errors_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
+    status, out, _ = _run(capsys, "validate", file)
+    assert status == 1
+    assert f"{file}:\n  SI Slovenia\n    error   min-experts" in out
+    assert "experts: the NCP has 2 expert(s); it must have at least three" in out
+
+
+def test_validate_a_list_file_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    file = _write(tmp_path, "two.json", json.dumps([emn.to_dict(emn.ncp("SI")), _broken_si()]))
+    status, out, _ = _run(capsys, "validate", file, "--format", "json")
+    payload = json.loads(out)
+    assert status == 1
+    assert payload["ok"] is False
+    (report,) = payload["reports"]
+    assert report["file"] == file
+    assert report["counts"] == {"error": 2, "warning": 0, "info": 0}
+    assert [(f["rule"], f["path"]) for f in report["findings"]] == [
+        ("one-ncp-per-country", "[1].country"),
+        ("min-experts", "[1].experts"),
+    ]
+
+
+def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
+    assert _run(capsys, "validate", file, "--ignore", "min-experts")[0] == 0
+    status, out, _ = _run(capsys, "validate", "--select", "declared-count", "--format", "json")
+    assert status == 0
+    assert {f["rule"] for f in json.loads(out)["reports"][0]["findings"]} == {"declared-count"}
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (
+            '{"country": "SI",\n  "experts": [1,]}',
+            "not valid JSON: Expecting value at line 2, column 17",
+        ),
+        ("", "empty, expected one NCP or a list of NCPs as JSON"),
+        (b"\xff\xfe\x00", "not valid UTF-8 (byte 0)"),
+        (
+            '{"country": "SI"}',
+            "does not describe NCPs: coordinating_entity: required field is missing",
+        ),
+        ("[1]", "does not describe NCPs: [0]: expected an object, got a number"),
+        ('"SI"', "does not describe NCPs: expected an object, got a string"),
+    ],
+)
+def test_validate_a_bad_file_exits_2_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str | bytes, reason: str
+) -> None:
+    file = _write(tmp_path, "bad.json", content)
+    status, out, err = _run(capsys, "validate", file)
+    assert status == 2
+    assert out == ""
+    assert err == f"emn: {file}: {reason}\n"
+
+
+def test_validate_a_missing_file_or_a_directory_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert (
+        _run(capsys, "validate", str(tmp_path / "nope.json"))[2]
+        == f"emn: {tmp_path / 'nope.json'}: no such file\n"
+    )
+    assert (
+        _run(capsys, "validate", str(tmp_path))[2]
+        == f"emn: {tmp_path}: is a directory, not a JSON file\n"
+    )
+
+
+def test_validate_an_unknown_rule_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _run(capsys, "validate", "--select", "boss")
+    assert status == 2
+    assert err.startswith("emn: no rule 'boss'; the rules are ")

@@ -74,6 +74,15 @@ def _structure_enum(value: object, kind: type[Enum]) -> Enum:
     raise _Bad(f"{value!r} is not one of {allowed}")
 
 
+def _structure_pairs(value: object, _: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise _Bad(f"expected an object, got {_kind(value)}")
+    for key, item in value.items():
+        if not isinstance(item, str):
+            raise _Bad(f"{key}: expected a string, got {_kind(item)}")
+    return tuple(value.items())
+
+
 def _is_tuple(kind: Any) -> bool:
     args = typing.get_args(kind)
     return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -125,6 +134,11 @@ def _make() -> cattrs.Converter:
 
     c.register_structure_hook_factory(_is_tuple, tuple_hook)
     c.register_unstructure_hook_func(_is_tuple, lambda items: [c.unstructure(i) for i in items])
+
+    # A finding's message arguments are pairs in Python (hashable) and an object in JSON.
+    pairs = tuple[tuple[str, str], ...]
+    c.register_unstructure_hook_func(lambda t: t == pairs, dict)
+    c.register_structure_hook_func(lambda t: t == pairs, _structure_pairs)
 
     def class_hook(kind: type) -> Any:
         generated: Any = make_dict_structure_fn(kind, c, _cattrs_forbid_extra_keys=True)

@@ -1,17 +1,24 @@
-"""The ``emn`` command: a thin layer over the library. Exit 0 on success, 2 on bad input."""
+"""The ``emn`` command: a thin layer over the library.
+
+Exit status: 0 on success (``validate``: no error found), 1 when ``validate`` finds an error,
+2 when the command line, a file or a lookup is bad; always with a one-line reason, never a
+traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
-from ._convert import to_json
+from ._convert import from_dict, to_dict, to_json
 from ._dataset import ncp, ncps, network
 from ._model import NationalContactPoint, Organisation
-from .exceptions import EMNError
+from .exceptions import EMNError, InvalidData
 
 __all__ = ["main"]
 
@@ -26,17 +33,26 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="emn", description="Explore the European Migration Network's NCPs.")
+    parser = _Parser(
+        prog="emn", description="Explore and validate the EMN's National Contact Points."
+    )
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
-    listing = commands.add_parser(
-        "list", help="all NCPs: code, country, status, coordinating institution"
-    )
+    listing = commands.add_parser("list", help="all NCPs: code, country, status, institution")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     show = commands.add_parser("show", help="one NCP in full")
     show.add_argument("code", help="a country code such as SI (EL and GR both mean Greece)")
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    validate = commands.add_parser(
+        "validate", help="check NCP compositions (default: the bundled dataset) against the rules"
+    )
+    validate.add_argument(
+        "files", nargs="*", metavar="FILE", help="JSON: one NCP or a list of NCPs"
+    )
+    validate.add_argument("--format", choices=["text", "json"], default="text")
+    validate.add_argument("--select", action="append", metavar="ID", help="only these rules")
+    validate.add_argument("--ignore", action="append", default=[], metavar="ID", help="skip rules")
     return parser
 
 
@@ -66,10 +82,8 @@ def _list(out: TextIO, as_json: bool) -> None:
     )
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
-        out.write(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-            + f"  {row[3]}\n"
-        )
+        cells = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        out.write(f"{cells}  {row[3]}\n")
 
 
 def _show(out: TextIO, point: NationalContactPoint) -> None:
@@ -105,18 +119,129 @@ def _show(out: TextIO, point: NationalContactPoint) -> None:
     out.write("\n".join(lines) + "\n")
 
 
+def _read_ncps(file: str) -> NationalContactPoint | list[NationalContactPoint]:
+    """The NCPs in a composition file; :class:`InvalidData` names the file and the problem."""
+    path = Path(file)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InvalidData(f"{file}: is a directory, not a JSON file") from None
+    except FileNotFoundError:
+        raise InvalidData(f"{file}: no such file") from None
+    except OSError as err:
+        raise InvalidData(f"{file}: cannot be read: {err.strerror or err}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InvalidData(f"{file}: not valid UTF-8 (byte {err.start})") from None
+    if not text.strip():
+        raise InvalidData(f"{file}: empty, expected one NCP or a list of NCPs as JSON")
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InvalidData(
+            f"{file}: not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
+        ) from None
+    except RecursionError:
+        raise InvalidData(f"{file}: not valid JSON: nested too deeply") from None
+    items = data if isinstance(data, list) else [data]
+    found: list[NationalContactPoint] = []
+    for index, item in enumerate(items):
+        where = f"[{index}]" if isinstance(data, list) else ""
+        try:
+            found.append(from_dict(NationalContactPoint, item))
+        except InvalidData as err:
+            problems = "; ".join(str(p) for p in err.at(where).problems)
+            raise InvalidData(f"{file}: does not describe NCPs: {problems}") from None
+    return found if isinstance(data, list) else found[0]
+
+
+def _validate(out: TextIO, args: argparse.Namespace) -> int:
+    from ._rules import Report, validate
+
+    targets: list[tuple[str | None, Any]] = (
+        [(file, _read_ncps(file)) for file in args.files] if args.files else [(None, network())]
+    )
+    reports: list[tuple[str | None, Report, Any]] = [
+        (file, validate(subject, select=args.select, ignore=args.ignore), subject)
+        for file, subject in targets
+    ]
+    if args.format == "json":
+        payload = {
+            "ok": all(report.ok for _, report, _ in reports),
+            "reports": [
+                {
+                    "file": file,
+                    "ok": report.ok,
+                    "counts": {
+                        "error": len(report.errors),
+                        "warning": len(report.warnings),
+                        "info": len(report.infos),
+                    },
+                    "findings": to_dict(list(report.findings)),
+                }
+                for file, report, _ in reports
+            ],
+        }
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for file, report, subject in reports:
+            out.write(_text_report(file, report, subject))
+    return 0 if all(report.ok for _, report, _ in reports) else 1
+
+
+def _group(path: str, subject: Any) -> str:
+    """The NCP a finding belongs to, by the head of its path, or "network" for the rest."""
+    from ._countries import english_name
+
+    head = path.split(".", 1)[0]
+    code = None
+    if head.startswith("ncps["):
+        code = head[5:-1]
+    elif head.startswith("[") and isinstance(subject, list):
+        code = subject[int(head[1:].split("]")[0])].country.code
+    elif isinstance(subject, NationalContactPoint):
+        code = subject.country.code
+    if code is None:
+        return "network"
+    return f"{code} {english_name(code)}" + (f" {head}" if head.startswith("[") else "")
+
+
+def _text_report(file: str | None, report: Any, subject: Any) -> str:
+    title = file or "bundled dataset"
+    lines = [f"{title}:"]
+    groups: dict[str, list[Any]] = {}
+    for finding in report.findings:
+        groups.setdefault(_group(finding.path, subject), []).append(finding)
+    for group, findings in groups.items():
+        lines.append(f"  {group}")
+        for f in findings:
+            where = f"{f.path}: " if f.path else ""
+            lines.append(f"    {f.severity.value:<7} {f.rule:<24} {where}{f.message}")
+    counts = (
+        f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
+        f"{len(report.infos)} info"
+    )
+    lines.append(f"  {'ok' if report.ok else 'FAILED'}: {counts}")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    status = 0
     try:
         args = _parser().parse_args(argv)
         if args.command == "list":
             _list(sys.stdout, args.json)
-        else:
+        elif args.command == "show":
             point = ncp(args.code)
             if args.json:
                 sys.stdout.write(to_json(point) + "\n")
             else:
                 _show(sys.stdout, point)
+        else:
+            status = _validate(sys.stdout, args)
+        sys.stdout.flush()
     except _Usage as err:
         print(f"emn: {err} (see 'emn --help')", file=sys.stderr)
         return 2
@@ -124,6 +249,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"emn: {' '.join(str(err).split())}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # The reader (say, `head`) stopped early; silence the flush at exit, as Python's docs advise.
+        # The reader (`head`, say) stopped early: silence the flush at exit, as Python advises.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+    return status

@@ -1,0 +1,217 @@
+"""Rules about one NCP's composition (Decision 2008/381/EC, Art. 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._model import NationalContactPoint, Organisation, OrganisationKind, Role, Status
+from ._engine import Context, Observation, Severity, observe, person_key, rule
+
+ART_5_1 = "Decision 2008/381/EC, Art. 5(1)"
+ART_5_2 = "Decision 2008/381/EC, Art. 5(2)"
+
+
+@rule("min-experts", Severity.ERROR, "At least three experts", ART_5_2)
+def min_experts(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """An NCP whose composition is known has at least three experts."""
+    if ncp.experts is not None and len(ncp.experts) < 3:
+        yield observe(
+            "experts",
+            "the NCP has {count} expert(s); it must have at least three",
+            count=len(ncp.experts),
+        )
+
+
+@rule("one-coordinator", Severity.ERROR, "Exactly one national coordinator", ART_5_2)
+def one_coordinator(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """Exactly one expert has the role national_coordinator."""
+    if ncp.experts is None:
+        return
+    coordinators = [e.name for e in ncp.experts if e.role is Role.NATIONAL_COORDINATOR]
+    if not coordinators:
+        yield observe("experts", "no expert has the role national_coordinator; one must")
+    elif len(coordinators) > 1:
+        yield observe(
+            "experts",
+            "{count} experts have the role national_coordinator ({names}); exactly one must",
+            count=len(coordinators),
+            names=", ".join(coordinators),
+        )
+
+
+def _names(organisation: Organisation) -> set[str]:
+    return {person_key(n.text) for n in organisation.names}
+
+
+def _same(a: Organisation, b: Organisation) -> bool:
+    """Two records of one organisation: equal, or sharing a name and not placed in two countries."""
+    if a == b:
+        return True
+    if a.country is not None and b.country is not None and a.country != b.country:
+        return False
+    return not _names(a).isdisjoint(_names(b))
+
+
+def _within(unit: Organisation, entity: Organisation) -> bool:
+    node: Organisation | None = unit
+    while node is not None:
+        if _same(node, entity):
+            return True
+        node = node.parent
+    return False
+
+
+@rule(
+    "coordinator-affiliation",
+    Severity.ERROR,
+    "The coordinator works for the designated entity",
+    ART_5_2,
+)
+def coordinator_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """The national coordinator is an official or employee of the designated entity, or of a
+    unit of it (the Police within the Ministry of the Interior)."""
+    for index, expert in enumerate(ncp.experts or ()):
+        if expert.role is Role.NATIONAL_COORDINATOR and not _within(
+            expert.organisation, ncp.coordinating_entity
+        ):
+            yield observe(
+                f"experts[{index}].organisation",
+                "the national coordinator {name} comes from {organisation}, "
+                "not from the designated entity {entity} or a unit of it",
+                name=expert.name,
+                organisation=expert.organisation.full_name,
+                entity=ncp.coordinating_entity.name,
+            )
+
+
+def _based_in(organisation: Organisation) -> str | None:
+    node: Organisation | None = organisation
+    while node is not None:
+        if node.country is not None:
+            return node.country.code
+        node = node.parent
+    return None
+
+
+def _international(organisation: Organisation) -> bool:
+    node: Organisation | None = organisation
+    while node is not None:
+        if node.kind is OrganisationKind.INTERNATIONAL_ORGANISATION:
+            return True
+        node = node.parent
+    return False
+
+
+@rule(
+    "expert-affiliation",
+    Severity.WARNING,
+    "Experts come from the country or an international body",
+    ART_5_2,
+)
+def expert_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """The other experts come from the designated entity, from organisations based in the NCP's
+    country, or from international organisations. An organisation whose country is not known
+    cannot be judged and is passed over."""
+    for index, expert in enumerate(ncp.experts or ()):
+        if expert.role is Role.NATIONAL_COORDINATOR:
+            continue
+        organisation = expert.organisation
+        based = _based_in(organisation)
+        if (
+            based is None
+            or based == ncp.country.code
+            or _international(organisation)
+            or _within(organisation, ncp.coordinating_entity)
+        ):
+            continue
+        yield observe(
+            f"experts[{index}].organisation",
+            "{name} comes from {organisation}, based in {based}, which is neither in "
+            "{country} nor an international organisation",
+            name=expert.name,
+            organisation=organisation.full_name,
+            based=based,
+            country=ncp.country.code,
+        )
+
+
+@rule("duplicate-expert", Severity.ERROR, "No person is listed twice")
+def duplicate_expert(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """No person is listed twice; names compare after Unicode NFC normalisation, case folding and
+    whitespace folding, so ``Sandi Čurin`` and ``SANDI  C\u030curin`` are one person."""
+    first: dict[str, int] = {}
+    for index, expert in enumerate(ncp.experts or ()):
+        key = person_key(expert.name)
+        if key in first:
+            yield observe(
+                f"experts[{index}]",
+                "{name} is listed again (first as experts[{first}])",
+                name=expert.name,
+                first=first[key],
+            )
+        else:
+            first[key] = index
+
+
+@rule("deputy-not-coordinator", Severity.ERROR, "A deputy is not also the coordinator")
+def deputy_not_coordinator(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """A deputy coordinator is not also the national coordinator."""
+    experts = ncp.experts or ()
+    coordinators = {person_key(e.name) for e in experts if e.role is Role.NATIONAL_COORDINATOR}
+    for index, expert in enumerate(experts):
+        if expert.role is Role.DEPUTY_COORDINATOR and person_key(expert.name) in coordinators:
+            yield observe(
+                f"experts[{index}].role",
+                "{name} is both the national coordinator and a deputy coordinator",
+                name=expert.name,
+            )
+
+
+@rule(
+    "participating-country",
+    Severity.ERROR,
+    "The country takes part in the EMN",
+    f"{ART_5_1}; the Commission's members list",
+)
+def participating_country(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """The NCP's country takes part in the EMN (Denmark does not). Where no source in the
+    reference network speaks of the country, the rule says so as info."""
+    code = ncp.country.code
+    claims = context.statuses(code)
+    if not claims:
+        yield observe(
+            "country",
+            "no source in the dataset says whether {country} takes part in the EMN",
+            Severity.INFO,
+            country=code,
+        )
+        return
+    absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]
+    present = [p for p in claims if p.status is not Status.NOT_PARTICIPATING]
+    if absent and not present:
+        yield observe(
+            "country",
+            "{country} takes no part in the EMN ({sources}), so it has no NCP",
+            country=code,
+            sources=", ".join(p.source for p in absent),
+        )
+
+
+@rule("composition-unknown", Severity.INFO, "The composition is published")
+def composition_unknown(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """The sources do not publish the experts of this NCP, so the composition rules cannot
+    judge it."""
+    if ncp.experts is None:
+        yield observe("experts", "the sources do not publish the experts of this NCP")
+
+
+RULES = (
+    min_experts,
+    one_coordinator,
+    coordinator_affiliation,
+    expert_affiliation,
+    duplicate_expert,
+    deputy_not_coordinator,
+    participating_country,
+    composition_unknown,
+)

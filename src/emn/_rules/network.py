@@ -1,0 +1,168 @@
+"""Rules over several NCPs together and over the whole network's sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .._model import NationalContactPoint, Network, Status
+from ._engine import Context, Observation, Severity, observe, rule
+from .composition import ART_5_1
+
+
+@rule("one-ncp-per-country", Severity.ERROR, "One NCP per country", ART_5_1, scope="ncps")
+def one_ncp_per_country(
+    ncps: Sequence[NationalContactPoint], context: Context
+) -> Iterator[Observation]:
+    """A network has at most one NCP per country."""
+    first: dict[str, int] = {}
+    for index, ncp in enumerate(ncps):
+        code = ncp.country.code
+        if code in first:
+            where = context.path(first[code]) or "the first NCP"
+            yield observe(
+                f"{context.path(index)}.country".lstrip("."),
+                "a second NCP for {country} (the first is {first})",
+                country=code,
+                first=where,
+            )
+        else:
+            first[code] = index
+
+
+def _listed(network: Network, source: str) -> list[NationalContactPoint]:
+    """The NCP records that rest on ``source`` (their first source)."""
+    return [n for n in network.ncps if n.sources[:1] == (source,)]
+
+
+def _count_listed(
+    network: Network, subject: str, source: str, country: str | None
+) -> tuple[int, str]:
+    """How many ``subject`` the source itself lists, and which ones it leaves out of a count."""
+    if subject == "ncps":
+        return len(_listed(network, source)), ""
+    if subject == "experts" and country is not None:
+        experts = [
+            e
+            for n in network.ncps
+            if n.country.code == country
+            for e in n.experts or ()
+            if e.source == source
+        ]
+        return len(experts), ""
+    if subject == "observers":
+        members = {
+            p.country.code
+            for p in network.participations
+            if p.source == source and p.status is Status.MEMBER_STATE
+        }
+        observers = {
+            p.country.code
+            for p in network.participations
+            if p.source == source and p.status is Status.OBSERVER
+        }
+        outside = [
+            n.country.code for n in _listed(network, source) if n.country.code not in members
+        ]
+        unnamed = [code for code in outside if code not in observers]
+        return len(outside), ", ".join(unnamed)
+    return 0, ""
+
+
+@rule("declared-count", Severity.WARNING, "A source lists what it says it lists", scope="network")
+def declared_count(network: Network, context: Context) -> Iterator[Observation]:
+    """What a source says it lists agrees with what it lists: the Polish list says 32 NCPs and
+    lists 33; the Slovenian text says ten experts and lists ten. A count the source does not
+    itemise is not judged."""
+    for index, declaration in enumerate(network.declarations):
+        country = declaration.country.code if declaration.country else None
+        listed, unnamed = _count_listed(network, declaration.subject, declaration.source, country)
+        if listed == 0 or listed == declaration.count:
+            continue
+        message = "{source} says there are {declared} {subject} but lists {listed}"
+        if unnamed:
+            message += " (not counted: {unnamed})"
+        yield observe(
+            f"declarations[{index}]",
+            message,
+            source=declaration.source,
+            declared=declaration.count,
+            subject=_subject(declaration.subject),
+            listed=listed,
+            unnamed=unnamed,
+        )
+
+
+def _subject(subject: str) -> str:
+    return "NCPs" if subject == "ncps" else subject.replace("_", " ")
+
+
+def _grouped(pairs: Sequence[tuple[str, str]]) -> str:
+    """``value (source, source), value (source)`` from (value, source) pairs, first seen first."""
+    by_value: dict[str, list[str]] = {}
+    for value, source in pairs:
+        by_value.setdefault(value, []).append(source)
+    return ", ".join(f"{value} ({', '.join(sources)})" for value, sources in by_value.items())
+
+
+@rule("source-conflict", Severity.INFO, "Sources agree", scope="network")
+def source_conflict(network: Network, context: Context) -> Iterator[Observation]:
+    """Two sources disagree on a fact: a country's status (Norway: observer or associated
+    member), the date it joined, a code (Greece: GR or EL), a host institution, or a count."""
+    first_claim: dict[str, int] = {}
+    statuses: dict[str, list[tuple[str, str]]] = {}
+    joined: dict[str, list[tuple[str, str]]] = {}
+    for index, p in enumerate(network.participations):
+        code = p.country.code
+        first_claim.setdefault(code, index)
+        if p.since is None:
+            statuses.setdefault(code, []).append((p.status.value.replace("_", " "), p.source))
+        else:
+            joined.setdefault(code, []).append((p.since.isoformat(), p.source))
+    for code, pairs in statuses.items():
+        if len({value for value, _ in pairs}) > 1:
+            yield observe(
+                f"participations[{first_claim[code]}]",
+                "sources disagree on the status of {country}: {claims}",
+                country=code,
+                claims=_grouped(pairs),
+            )
+    for code, pairs in joined.items():
+        if len({value for value, _ in pairs}) > 1:
+            yield observe(
+                f"participations[{first_claim[code]}]",
+                "sources disagree on when {country} joined: {claims}",
+                country=code,
+                claims=_grouped(pairs),
+            )
+    subjects: dict[str, list[tuple[str, str]]] = {}
+    first_index: dict[str, int] = {}
+    for index, claim in enumerate(network.claims):
+        subjects.setdefault(claim.subject, []).append((repr(claim.value), claim.source))
+        first_index.setdefault(claim.subject, index)
+    for subject, pairs in subjects.items():
+        if len({value for value, _ in pairs}) > 1:
+            code, _, field = subject.partition(".")
+            yield observe(
+                f"claims[{first_index[subject]}]",
+                "sources disagree on the {field} of {country}: {claims}",
+                country=code,
+                field=field.replace("_", " "),
+                claims=_grouped(pairs),
+            )
+    counts: dict[tuple[str, str | None], list[tuple[str, str]]] = {}
+    first_declaration: dict[tuple[str, str | None], int] = {}
+    for index, d in enumerate(network.declarations):
+        key = (d.subject, d.country.code if d.country else None)
+        counts.setdefault(key, []).append((str(d.count), d.source))
+        first_declaration.setdefault(key, index)
+    for key, pairs in counts.items():
+        if len({value for value, _ in pairs}) > 1:
+            yield observe(
+                f"declarations[{first_declaration[key]}]",
+                "sources disagree on the number of {subject}: {claims}",
+                subject=_subject(key[0]),
+                claims=_grouped(pairs),
+            )
+
+
+RULES = (one_ncp_per_country, declared_count, source_conflict)

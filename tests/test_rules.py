@@ -1,0 +1,440 @@
+"""The consistency rules: each on passing, failing and undecidable input; the engine; the dataset."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+import emn
+from tests import strategies
+
+MNZ = emn.Organisation(
+    [emn.Name("Ministrstvo za notranje zadeve", "sl")],
+    emn.OrganisationKind.MINISTRY,
+    country=emn.Country("SI"),
+)
+POLICE = emn.Organisation([emn.Name("Policija", "sl")], emn.OrganisationKind.POLICE, parent=MNZ)
+MZZ = emn.Organisation([emn.Name("Ministrstvo za zunanje zadeve", "sl")], country=emn.Country("SI"))
+IOM = emn.Organisation([emn.Name("IOM")], emn.OrganisationKind.INTERNATIONAL_ORGANISATION)
+BAMF = emn.Organisation([emn.Name("BAMF", "de")], country=emn.Country("DE"))
+NOWHERE = emn.Organisation([emn.Name("A think tank")])
+C, D, M = emn.Role.NATIONAL_COORDINATOR, emn.Role.DEPUTY_COORDINATOR, emn.Role.MEMBER
+EXPECTED = {
+    "min-experts": (emn.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
+    "one-coordinator": (emn.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
+    "coordinator-affiliation": (emn.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
+    "expert-affiliation": (emn.Severity.WARNING, "Decision 2008/381/EC, Art. 5(2)"),
+    "duplicate-expert": (emn.Severity.ERROR, None),
+    "deputy-not-coordinator": (emn.Severity.ERROR, None),
+    "participating-country": (
+        emn.Severity.ERROR,
+        "Decision 2008/381/EC, Art. 5(1); the Commission's members list",
+    ),
+    "one-ncp-per-country": (emn.Severity.ERROR, "Decision 2008/381/EC, Art. 5(1)"),
+    "declared-count": (emn.Severity.WARNING, None),
+    "source-conflict": (emn.Severity.INFO, None),
+    "composition-unknown": (emn.Severity.INFO, None),
+}
+
+
+def ncp(
+    *experts: tuple[str, emn.Organisation, emn.Role] | None, country: str = "SI"
+) -> emn.NationalContactPoint:
+    """An NCP of SI designating the Ministry of the Interior; ``ncp(None)`` has unknown experts."""
+    listed = None if experts == (None,) else [emn.Expert(*e) for e in experts if e is not None]
+    return emn.NationalContactPoint(emn.Country(country), MNZ, experts=listed)
+
+
+GOOD = ncp(("Nataša Potočnik", MNZ, C), ("Helena Korošec", MNZ, D), ("Darjo Cizel", POLICE, M))
+
+
+def only(rule: str, subject: object) -> list[tuple[str, str, str]]:
+    report = emn.validate(subject, select=[rule])  # type: ignore[arg-type]
+    return [(f.severity.value, f.path, f.message) for f in report]
+
+
+def test_every_rule_exists_with_its_severity_and_reference() -> None:
+    registered = {r.id: (r.severity, r.reference) for r in emn.rules()}
+    assert registered == EXPECTED
+    for r in emn.rules():
+        assert r.title
+        assert r.description
+    assert [s.value for s in emn.Severity] == ["error", "warning", "info"]
+
+
+def test_a_good_composition_passes_every_rule() -> None:
+    report = emn.validate(GOOD)
+    assert report.ok
+    assert report.findings == ()
+
+
+# -- min-experts --------------------------------------------------------------------------------
+
+
+def test_min_experts_fails_below_three() -> None:
+    assert only("min-experts", ncp(("A", MNZ, C), ("B", MNZ, M))) == [
+        ("error", "experts", "the NCP has 2 expert(s); it must have at least three")
+    ]
+
+
+def test_min_experts_passes_at_three_and_is_silent_on_unknown() -> None:
+    assert only("min-experts", GOOD) == []
+    assert only("min-experts", ncp(None)) == []
+
+
+# -- one-coordinator ----------------------------------------------------------------------------
+
+
+def test_one_coordinator_fails_with_none_or_two() -> None:
+    assert only("one-coordinator", ncp(("A", MNZ, M), ("B", MNZ, M), ("E", MNZ, M))) == [
+        ("error", "experts", "no expert has the role national_coordinator; one must")
+    ]
+    assert only("one-coordinator", ncp(("A", MNZ, C), ("B", MNZ, C), ("E", MNZ, M))) == [
+        (
+            "error",
+            "experts",
+            "2 experts have the role national_coordinator (A, B); exactly one must",
+        )
+    ]
+
+
+def test_one_coordinator_passes_and_is_silent_on_unknown() -> None:
+    assert only("one-coordinator", GOOD) == []
+    assert only("one-coordinator", ncp(None)) == []
+
+
+# -- coordinator-affiliation --------------------------------------------------------------------
+
+
+def test_coordinator_from_elsewhere_fails() -> None:
+    found = only("coordinator-affiliation", ncp(("A", MZZ, C), ("B", MNZ, M), ("E", MNZ, M)))
+    assert found == [
+        (
+            "error",
+            "experts[0].organisation",
+            "the national coordinator A comes from Ministrstvo za zunanje zadeve, not from the "
+            "designated entity Ministrstvo za notranje zadeve or a unit of it",
+        )
+    ]
+
+
+def test_coordinator_from_a_unit_of_the_entity_passes() -> None:
+    assert (
+        only("coordinator-affiliation", ncp(("A", POLICE, C), ("B", MNZ, M), ("E", MNZ, M))) == []
+    )
+
+
+def test_coordinator_named_by_the_entitys_name_alone_passes() -> None:
+    by_name = emn.Organisation([emn.Name("ministrstvo za  notranje zadeve")])
+    assert (
+        only("coordinator-affiliation", ncp(("A", by_name, C), ("B", MNZ, M), ("E", MNZ, M))) == []
+    )
+
+
+def test_coordinator_affiliation_is_silent_on_unknown_or_missing_coordinator() -> None:
+    assert only("coordinator-affiliation", ncp(None)) == []
+    assert only("coordinator-affiliation", ncp(("A", MZZ, M))) == []
+
+
+# -- expert-affiliation -------------------------------------------------------------------------
+
+
+def test_an_expert_from_another_countrys_body_is_a_warning() -> None:
+    found = only("expert-affiliation", ncp(("A", MNZ, C), ("B", BAMF, M), ("E", MNZ, M)))
+    assert found == [
+        (
+            "warning",
+            "experts[1].organisation",
+            "B comes from BAMF, based in DE, which is neither in Slovenia (SI) nor an international organisation",
+        )
+    ]
+
+
+def test_experts_from_the_country_the_entity_or_an_international_body_pass() -> None:
+    subject = ncp(("A", MNZ, C), ("B", IOM, M), ("E", MZZ, M), ("F", POLICE, M))
+    assert only("expert-affiliation", subject) == []
+
+
+def test_an_organisation_with_no_known_country_is_not_judged() -> None:
+    assert only("expert-affiliation", ncp(("A", MNZ, C), ("B", NOWHERE, M), ("E", MNZ, M))) == []
+    assert only("expert-affiliation", ncp(None)) == []
+
+
+# -- duplicate-expert ---------------------------------------------------------------------------
+
+
+def test_the_same_person_twice_after_normalisation_is_an_error() -> None:
+    found = only(
+        "duplicate-expert",
+        ncp(("Sandi Čurin", MNZ, C), ("SANDI  C\u030curin", MNZ, M), ("E", MNZ, M)),
+    )
+    assert found == [
+        ("error", "experts[1]", "SANDI  C\u030curin is listed again (first as experts[0])")
+    ]
+
+
+def test_different_people_pass_and_unknown_is_silent() -> None:
+    assert only("duplicate-expert", GOOD) == []
+    assert only("duplicate-expert", ncp(None)) == []
+
+
+# -- deputy-not-coordinator ---------------------------------------------------------------------
+
+
+def test_the_coordinator_as_deputy_is_an_error() -> None:
+    found = only("deputy-not-coordinator", ncp(("Ana", MNZ, C), ("ANA", MNZ, D), ("E", MNZ, M)))
+    assert found == [
+        (
+            "error",
+            "experts[1].role",
+            "ANA is both the national coordinator and a deputy coordinator",
+        )
+    ]
+
+
+def test_a_separate_deputy_passes_and_unknown_is_silent() -> None:
+    assert only("deputy-not-coordinator", GOOD) == []
+    assert only("deputy-not-coordinator", ncp(None)) == []
+
+
+# -- participating-country ----------------------------------------------------------------------
+
+
+def test_denmark_is_an_error() -> None:
+    found = only("participating-country", ncp(None, country="DK"))
+    assert found == [
+        (
+            "error",
+            "country",
+            "Denmark (DK) takes no part in the EMN (ec-emn-members, emn-sweden, com-2012-427), so it has no NCP",
+        )
+    ]
+
+
+def test_participating_countries_pass() -> None:
+    assert only("participating-country", GOOD) == []
+    assert only("participating-country", ncp(None, country="RS")) == []
+
+
+def test_a_country_no_source_speaks_of_is_info_not_an_error() -> None:
+    assert only("participating-country", ncp(None, country="US")) == [
+        (
+            "info",
+            "country",
+            "no source in the dataset says whether United States (US) takes part in the EMN",
+        )
+    ]
+
+
+# -- one-ncp-per-country ------------------------------------------------------------------------
+
+
+def test_two_ncps_for_one_country_is_an_error() -> None:
+    assert only(
+        "one-ncp-per-country", [GOOD, ncp(None, country="HR"), ncp(None, country="SI")]
+    ) == [("error", "[2].country", "a second NCP for Slovenia (SI) (the first is [0])")]
+
+
+def test_one_ncp_per_country_passes_on_the_dataset_and_on_one_ncp() -> None:
+    assert only("one-ncp-per-country", emn.network()) == []
+    assert only("one-ncp-per-country", GOOD) == []
+
+
+def test_one_ncp_per_country_in_a_network_points_at_the_ncp() -> None:
+    network = attrs.evolve(emn.network(), ncps=(*emn.network().ncps, emn.ncp("SI")))
+    assert only("one-ncp-per-country", network) == [
+        ("error", "ncps[SI].country", "a second NCP for Slovenia (SI) (the first is ncps[SI])")
+    ]
+
+
+# -- declared-count, source-conflict, composition-unknown: the bundled dataset ------------------
+
+
+def test_declared_count_reports_the_polish_lists_32_and_33() -> None:
+    assert only("declared-count", emn.network()) == [
+        ("warning", "declarations[0]", "pl-kpk-list says there are 32 NCPs but lists 33"),
+        (
+            "warning",
+            "declarations[1]",
+            "pl-kpk-list says there are 6 observers but lists 7 (not counted: RS)",
+        ),
+    ]
+
+
+def test_declared_count_passes_when_counts_agree_and_ignores_what_is_not_listed() -> None:
+    network = emn.network()
+    agreeing = attrs.evolve(network, declarations=network.declarations[2:])
+    assert only("declared-count", agreeing) == []
+    assert only("declared-count", GOOD) == []
+
+
+def test_source_conflicts_in_the_dataset_are_info() -> None:
+    found = only("source-conflict", emn.network())
+    messages = [message for _, _, message in found]
+    assert all(severity == "info" for severity, _, _ in found)
+    assert (
+        "sources disagree on the status of Norway (NO): observer (pl-kpk-list, ec-emn-members), "
+        "associated member (sl-emn-2014)"
+    ) in messages
+    assert (
+        "sources disagree on the code of Greece (GR): 'GR' (pl-kpk-list), 'EL' (eu-style-guide)"
+        in messages
+    )
+    assert any(m.startswith("sources disagree on when Armenia (AM) joined") for m in messages)
+
+
+def test_no_conflict_when_sources_agree() -> None:
+    network = emn.network()
+    quiet = attrs.evolve(
+        network,
+        claims=network.claims[:1],
+        declarations=(),
+        participations=network.participations[:3],
+    )
+    assert only("source-conflict", quiet) == []
+
+
+def test_composition_unknown_is_info_for_unpublished_compositions() -> None:
+    assert only("composition-unknown", ncp(None)) == [
+        ("info", "experts", "the sources do not publish the experts of this NCP")
+    ]
+    assert only("composition-unknown", GOOD) == []
+    assert only("composition-unknown", ncp()) == []
+
+
+def test_the_bundled_dataset_validates_with_no_error_and_its_known_findings() -> None:
+    report = emn.validate(emn.network())
+    assert report.ok
+    assert {f.rule for f in report.warnings} == {"declared-count"}
+    unknown = [f for f in report.infos if f.rule == "composition-unknown"]
+    assert len(unknown) == 32
+    assert "ncps[SI].experts" not in {f.path for f in unknown}
+    assert {f.rule for f in report.infos} == {"composition-unknown", "source-conflict"}
+
+
+# -- the engine ---------------------------------------------------------------------------------
+
+
+def test_findings_are_sorted_by_path_and_carry_the_reference() -> None:
+    bad = [GOOD, ncp(("A", MNZ, M), country="DK")]
+    report = emn.validate(bad)
+    assert [f.path for f in report.findings] == sorted(f.path for f in report.findings)
+    assert (
+        report.errors[0].reference
+        == "Decision 2008/381/EC, Art. 5(1); the Commission's members list"
+    )
+    assert not report.ok
+    assert len(report) == len(report.errors) + len(report.warnings) + len(report.infos)
+
+
+def test_paths_in_a_network_use_the_country_code() -> None:
+    broken = attrs.evolve(emn.ncp("SI"), experts=emn.ncp("SI").experts[:2])  # type: ignore[index]
+    network = attrs.evolve(
+        emn.network(), ncps=tuple(broken if n.country.code == "SI" else n for n in emn.ncps())
+    )
+    errors = emn.validate(network).errors
+    assert [(f.rule, f.path) for f in errors] == [("min-experts", "ncps[SI].experts")]
+
+
+def test_select_and_ignore() -> None:
+    bad = ncp(("A", MNZ, M))
+    assert {f.rule for f in emn.validate(bad, select=["min-experts"])} == {"min-experts"}
+    assert "min-experts" not in {f.rule for f in emn.validate(bad, ignore=["min-experts"])}
+    assert {f.rule for f in emn.validate(bad, select=["min-experts,one-coordinator"])} == {
+        "min-experts",
+        "one-coordinator",
+    }
+    with pytest.raises(emn.NotFound, match="no rule 'boss'; the rules are"):
+        emn.validate(bad, ignore=["boss"])
+
+
+def test_check_raises_rule_violation_carrying_the_report() -> None:
+    assert emn.check(GOOD).ok
+    with pytest.raises(emn.RuleViolation) as info:
+        emn.check(ncp(("A", MNZ, M)))
+    assert not info.value.report.ok
+    assert str(info.value).startswith("2 errors:\nmin-experts [error] experts:")
+
+
+def test_a_users_function_rule() -> None:
+    @emn.rule("no-police", emn.Severity.WARNING, "No police officers")
+    def no_police(subject: emn.NationalContactPoint, context: emn.Context) -> list[tuple[str, str]]:
+        """Nobody comes from the police."""
+        return [
+            (f"experts[{i}]", f"{e.name} is a police officer")
+            for i, e in enumerate(subject.experts or ())
+            if e.organisation.kind is emn.OrganisationKind.POLICE
+        ]
+
+    assert no_police.description == "Nobody comes from the police."
+    report = emn.validate(GOOD, extra=[no_police])
+    assert [(f.rule, f.severity, f.path, f.message) for f in report] == [
+        ("no-police", emn.Severity.WARNING, "experts[2]", "Darjo Cizel is a police officer")
+    ]
+    assert emn.validate(GOOD, extra=[no_police], ignore=["no-police"]).findings == ()
+
+
+def test_a_users_small_class_rule() -> None:
+    class Tiny:
+        id = "tiny-ncp"
+        severity = emn.Severity.INFO
+        title = "Small NCPs"
+        reference = None
+        scope = "ncp"
+
+        def check(
+            self, subject: emn.NationalContactPoint, context: emn.Context
+        ) -> list[emn.Observation]:
+            if subject.experts is not None and len(subject.experts) <= 3:
+                return [emn.observe("experts", "only {count} experts", count=len(subject.experts))]
+            return []
+
+    report = emn.validate(GOOD, extra=[Tiny()], select=["tiny-ncp"])
+    assert [f.message for f in report] == ["only 3 experts"]
+
+
+def test_a_rule_id_must_be_kebab_case() -> None:
+    with pytest.raises(emn.InvalidData, match="is not a rule id"):
+        emn.rule("Bad Id", emn.Severity.INFO, "x")(lambda s, c: ())
+
+
+def test_validate_refuses_what_is_not_an_ncp() -> None:
+    with pytest.raises(
+        emn.InvalidData, match="expected an NCP, a list of NCPs or a Network, got int"
+    ):
+        emn.validate(3)  # type: ignore[arg-type]
+    with pytest.raises(emn.InvalidData, match="every item must be a NationalContactPoint"):
+        emn.validate([GOOD, "SI"])  # type: ignore[list-item]
+
+
+def test_validation_never_changes_its_subject() -> None:
+    before = emn.to_dict(emn.network())
+    emn.validate(emn.network())
+    assert emn.to_dict(emn.network()) == before
+
+
+def test_a_report_round_trips_through_json() -> None:
+    report = emn.validate(emn.network())
+    assert emn.from_json(emn.Report, emn.to_json(report)) == report
+
+
+@settings(max_examples=200)
+@given(strategies.ncps)
+def test_every_rule_runs_on_any_ncp_without_raising(subject: emn.NationalContactPoint) -> None:
+    report = emn.validate(subject)
+    assert all(f.rule in EXPECTED for f in report)
+    if subject.experts is None:
+        assert report.errors == () or {f.rule for f in report.errors} == {"participating-country"}
+
+
+def test_docs_rules_md_documents_every_rule() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(
+        encoding="utf-8"
+    )
+    for r in emn.rules():
+        assert f"## `{r.id}` ({r.severity.value})" in text
+        assert f"| `{r.id}` | {r.severity.value} |" in text
+        assert f"| {r.reference or '—'} |" in text
