@@ -43,6 +43,7 @@ def test_the_wheel_holds_the_code_the_data_and_the_type_marker(wheel: Path) -> N
         "emn/py.typed",
         "emn/data/emn.json",
         "emn/data/PROVENANCE.md",
+        "emn/data/names.tsv",
         "emn/data/seeds/000_85ed55a6a884103b.txt",
         "emn/data/seeds/001_bccecb0ab4d32e89.txt",
     ]:

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ._countries import ISO_CODES, check_code, country_name, english_name, normalize_code
+from ._names import codes_for, fold, names_for
 from .exceptions import InvalidData, NotFound, Problem
 
 __all__ = [
@@ -455,21 +456,55 @@ class Network:
         default=(), converter=_as_tuple, validator=_items(Source, "a Source")
     )
 
-    def ncp(self, code: str) -> NationalContactPoint:
-        """The NCP of the country with this code (any case; ``EL``/``GR`` alike).
+    def ncp(self, key: str) -> NationalContactPoint:
+        """The NCP of a country given by code (any case; ``EL``/``GR`` alike) or by name in any
+        language CLDR knows, or as a source writes it (``Słowenia``, ``Slowenien``, ``slovenie``).
 
-        Raises :class:`NotFound` saying why: not a code, no part in the EMN, or no NCP known.
+        Raises :class:`NotFound` saying why: not a country, no part in the EMN, no NCP known,
+        or a name that fits several countries (with the closest candidates).
         """
-        key = normalize_code(code) if isinstance(code, str) else code
+        code = self._code(key)
         for ncp in self.ncps:
-            if ncp.country.code == key:
+            if ncp.country.code == code:
                 return ncp
         raise NotFound(self._why_no_ncp(code))
 
-    def _why_no_ncp(self, code: object) -> str:
-        key = normalize_code(code) if isinstance(code, str) else ""
+    def _code(self, key: object) -> str:
+        if not isinstance(key, str):
+            raise NotFound(f"{key!r} is neither a country code nor a country name")
+        text = key.strip()
+        if len(text) == 2 and text.isascii() and text.isalpha():
+            return normalize_code(text)
+        folded = fold(text)
+        codes = set(codes_for(text))
+        codes.update(
+            n.country.code
+            for n in self.ncps
+            if n.listed_as and fold(n.listed_as.rsplit("(", 1)[0]) == folded
+        )
+        if len(codes) == 1:
+            return codes.pop()
+        if codes:
+            fits = ", ".join(f"{english_name(c)} ({c})" for c in sorted(codes))
+            raise NotFound(f"{key!r} fits more than one country: {fits}")
+        raise NotFound(f"{key!r} names no country{self._closest(folded)}")
+
+    def _closest(self, folded: str) -> str:
+        import difflib
+
+        known = frozenset(
+            [n.country.code for n in self.ncps] + [p.country.code for p in self.participations]
+        )
+        names = names_for(known)
+        close = difflib.get_close_matches(folded, names, n=8, cutoff=0.7)
+        codes = list(dict.fromkeys(c for name in close for c in codes_for(name) if c in known))
+        if not codes:
+            return ""
+        return "; closest: " + ", ".join(f"{english_name(c)} ({c})" for c in codes[:5])
+
+    def _why_no_ncp(self, key: str) -> str:
         if key not in ISO_CODES:
-            return f"{code!r} is not an ISO 3166-1 alpha-2 country code"
+            return f"{key!r} is not an ISO 3166-1 alpha-2 country code"
         country = f"{english_name(key)} ({key})"
         claims = [p for p in self.participations if p.country.code == key]
         absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]

@@ -1,0 +1,95 @@
+"""Country names in any language: folding, and lookups in the shipped CLDR name index.
+
+The index (``data/names.tsv``, made by ``scripts/build_name_index.py``) is sorted by bytes, so a
+lookup reads the file once and bisects it: no parsing of its ~30,000 lines, and no babel.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+
+from .exceptions import DataFileError
+
+__all__ = ["codes_for", "fold", "names_for"]
+
+_FILE = "names.tsv"
+_lock = threading.Lock()
+_index: bytes | None = None
+
+
+def fold(name: str) -> str:
+    """``name`` for comparison: case-folded, accents off Latin, Greek and Cyrillic letters,
+    punctuation and runs of spaces made one space.
+
+    >>> fold("  Slovénie ")
+    'slovenie'
+    >>> fold("Ελλάδα")
+    'ελλαδα'
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    out: list[str] = []
+    base = ""
+    for char in decomposed:
+        category = unicodedata.category(char)
+        if category.startswith("M"):
+            # An accent on a European letter goes; a vowel sign in another script stays.
+            if unicodedata.combining(char) and base and ord(base) < 0x0530:
+                continue
+            out.append(char)
+            continue
+        base = char
+        out.append(char if char.isalnum() else " ")
+    return unicodedata.normalize("NFC", " ".join("".join(out).split()))
+
+
+def _blob() -> bytes:
+    global _index
+    if _index is None:
+        with _lock:
+            if _index is None:
+                from importlib.resources import files
+
+                resource = files("emn.data").joinpath(_FILE)
+                try:
+                    _index = resource.read_bytes()
+                except OSError as err:
+                    raise DataFileError(
+                        f"cannot read the bundled name index {resource}: {err}"
+                    ) from None
+    return _index
+
+
+def codes_for(name: str) -> tuple[str, ...]:
+    """The ISO codes of the countries that CLDR calls ``name`` in some language (folded match).
+
+    >>> codes_for("Słowenia"), codes_for("SLOVENIE"), codes_for("Kongo")
+    (('SI',), ('SI',), ('CD', 'CG'))
+    """
+    key = fold(name).encode("utf-8")
+    blob = _blob()
+    low, high = blob.find(b"\n") + 1, len(blob)
+    while low < high:
+        middle = (low + high) // 2
+        start = blob.rfind(b"\n", 0, middle) + 1
+        start = max(start, low)
+        end = blob.find(b"\n", start)
+        end = len(blob) if end < 0 else end
+        found, _, codes = blob[start:end].partition(b"\t")
+        if found == key:
+            return tuple(codes.decode("ascii").split(","))
+        if found < key:
+            low = end + 1
+        else:
+            high = start
+    return ()
+
+
+def names_for(codes: frozenset[str]) -> list[str]:
+    """Every folded name in the index of any of these countries (for suggesting candidates)."""
+    found = []
+    for line in _blob().decode("utf-8").splitlines()[1:]:
+        name, _, listed = line.partition("\t")
+        if not codes.isdisjoint(listed.split(",")):
+            found.append(name)
+    return found
