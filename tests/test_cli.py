@@ -135,10 +135,10 @@ def test_validate_the_bundled_dataset_exits_0_and_groups_by_ncp(
     status, out, _ = _run(capsys, "validate")
     assert status == 0
     assert out.startswith("bundled dataset:\n  network\n")
-    assert "    warning declared-count" in out
+    assert "    warning      declared-count" in out
     assert "  SI Slovenia\n" not in out  # the Slovenian NCP has no findings
-    assert "  DE Germany\n    info    composition-unknown" in out
-    assert out.rstrip().endswith("ok: 0 error(s), 2 warning(s), 39 info")
+    assert "  DE Germany\n    info         composition-unknown" in out
+    assert out.rstrip().endswith("ok: errors: 0, warnings: 2, info: 39")
 
 
 def test_validate_a_file_with_errors_exits_1(
@@ -147,8 +147,8 @@ def test_validate_a_file_with_errors_exits_1(
     file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
     status, out, _ = _run(capsys, "validate", file)
     assert status == 1
-    assert f"{file}:\n  SI Slovenia\n    error   min-experts" in out
-    assert "experts: the NCP has 2 expert(s); it must have at least three" in out
+    assert f"{file}:\n  SI Slovenia\n    error        min-experts" in out
+    assert "experts: the NCP has fewer than three experts (it has 2)" in out
 
 
 def test_validate_a_list_file_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -218,3 +218,72 @@ def test_validate_an_unknown_rule_exits_2(capsys: pytest.CaptureFixture[str]) ->
     status, _, err = _run(capsys, "validate", "--select", "boss")
     assert status == 2
     assert err.startswith("emn: no rule 'boss'; the rules are ")
+
+
+# -- --locale -----------------------------------------------------------------------------------
+
+
+def test_show_in_slovenian_reads_naturally(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "show", "SI", "--locale", "sl")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[:5] == [
+        "Slovenija (SI)",
+        "  status: država članica",
+        "  koordinacijski subjekt: Ministrstvo za notranje zadeve",
+        "  imenovalni organ: Vlada Republike Slovenije",
+        "  zadnja sprememba sestave: 27. marec 2014",
+    ]
+    assert "    Nataša Potočnik (nacionalni koordinator), Ministrstvo za notranje zadeve" in lines
+    assert (
+        "    Helena Korošec (namestnik nacionalnega koordinatorja), Ministrstvo za notranje zadeve"
+        in lines
+    )
+    assert any(
+        line.startswith("    pred letom 2008: Pred letom 2008 je kot pilotni projekt")
+        for line in lines
+    )
+
+
+def test_show_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "show", "DE", "--locale", "pl-PL")
+    assert out.splitlines()[:2] == ["Niemcy (DE)", "  status: państwo członkowskie"]
+    assert "  eksperci: źródła ich nie podają" in out
+
+
+def test_list_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "list", "--locale", "pl")
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["KOD", "KRAJ", "STATUS"]
+    assert lines[1].split()[:3] == ["AM", "Armenia", "obserwator"]
+    assert any(line.split()[:2] == ["SI", "Słowenia"] for line in lines)
+
+
+def test_validate_in_slovenian(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
+    status, out, _ = _run(capsys, "validate", file, "--locale", "sl")
+    assert status == 1
+    assert "  SI Slovenija\n    napaka       min-experts" in out
+    assert "nacionalna kontaktna točka ima manj kot tri strokovnjake (ima jih 2)" in out
+    assert out.rstrip().endswith("NAPAKE: napake: 1, opozorila: 0, informacije: 0")
+
+
+def test_validate_json_adds_the_localized_description(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
+    _, out, _ = _run(capsys, "validate", file, "--format", "json", "--locale", "pl")
+    (finding,) = json.loads(out)["reports"][0]["findings"]
+    assert finding["message"] == "the NCP has fewer than three experts (it has 2)"
+    assert (
+        finding["description"]
+        == "krajowy punkt kontaktowy ma mniej niż trzech ekspertów (ma ich 2)"
+    )
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "SI"], ["validate"]])
+def test_an_unknown_locale_exits_2(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    status, out, err = _run(capsys, *command, "--locale", "xx")
+    assert status == 2
+    assert out == ""
+    assert err == "emn: unknown locale 'xx': babel's CLDR data does not know it\n"

@@ -44,6 +44,8 @@ def test_the_wheel_holds_the_code_the_data_and_the_type_marker(wheel: Path) -> N
         "emn/data/emn.json",
         "emn/data/PROVENANCE.md",
         "emn/data/names.tsv",
+        "emn/locale/sl/LC_MESSAGES/emn.mo",
+        "emn/locale/pl/LC_MESSAGES/emn.mo",
         "emn/data/seeds/000_85ed55a6a884103b.txt",
         "emn/data/seeds/001_bccecb0ab4d32e89.txt",
     ]:
@@ -78,3 +80,19 @@ def test_the_wheel_works_in_a_fresh_venv_without_network(wheel: Path, tmp_path: 
         check=True,
     )
     assert len(cli.stdout.splitlines()) == 34
+    show = subprocess.run(
+        [str(env_dir / "bin" / "emn"), "show", "SI", "--locale", "sl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Nataša Potočnik (nacionalni koordinator)" in show.stdout
+    valid = subprocess.run(
+        [str(env_dir / "bin" / "emn"), "validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert valid.returncode == 0, valid.stderr

@@ -74,7 +74,7 @@ def test_a_good_composition_passes_every_rule() -> None:
 
 def test_min_experts_fails_below_three() -> None:
     assert only("min-experts", ncp(("A", MNZ, C), ("B", MNZ, M))) == [
-        ("error", "experts", "the NCP has 2 expert(s); it must have at least three")
+        ("error", "experts", "the NCP has fewer than three experts (it has 2)")
     ]
 
 
@@ -88,13 +88,13 @@ def test_min_experts_passes_at_three_and_is_silent_on_unknown() -> None:
 
 def test_one_coordinator_fails_with_none_or_two() -> None:
     assert only("one-coordinator", ncp(("A", MNZ, M), ("B", MNZ, M), ("E", MNZ, M))) == [
-        ("error", "experts", "no expert has the role national_coordinator; one must")
+        ("error", "experts", "no expert is the national coordinator; exactly one must be")
     ]
     assert only("one-coordinator", ncp(("A", MNZ, C), ("B", MNZ, C), ("E", MNZ, M))) == [
         (
             "error",
             "experts",
-            "2 experts have the role national_coordinator (A, B); exactly one must",
+            "more than one expert is the national coordinator (A, B); exactly one must be",
         )
     ]
 
@@ -146,7 +146,7 @@ def test_an_expert_from_another_countrys_body_is_a_warning() -> None:
         (
             "warning",
             "experts[1].organisation",
-            "B comes from BAMF, based in DE, which is neither in Slovenia (SI) nor an international organisation",
+            "B comes from BAMF, based in Germany (DE): neither in Slovenia (SI) nor an international organisation",
         )
     ]
 
@@ -170,7 +170,11 @@ def test_the_same_person_twice_after_normalisation_is_an_error() -> None:
         ncp(("Sandi Čurin", MNZ, C), ("SANDI  C\u030curin", MNZ, M), ("E", MNZ, M)),
     )
     assert found == [
-        ("error", "experts[1]", "SANDI  C\u030curin is listed again (first as experts[0])")
+        (
+            "error",
+            "experts[1]",
+            "the person SANDI  C\u030curin is listed twice (first as experts[0])",
+        )
     ]
 
 
@@ -188,7 +192,7 @@ def test_the_coordinator_as_deputy_is_an_error() -> None:
         (
             "error",
             "experts[1].role",
-            "ANA is both the national coordinator and a deputy coordinator",
+            "the person ANA is both the national coordinator and a deputy coordinator",
         )
     ]
 
@@ -253,11 +257,11 @@ def test_one_ncp_per_country_in_a_network_points_at_the_ncp() -> None:
 
 def test_declared_count_reports_the_polish_lists_32_and_33() -> None:
     assert only("declared-count", emn.network()) == [
-        ("warning", "declarations[0]", "pl-kpk-list says there are 32 NCPs but lists 33"),
+        ("warning", "declarations[0]", "pl-kpk-list says the number of NCPs is 32 but lists 33"),
         (
             "warning",
             "declarations[1]",
-            "pl-kpk-list says there are 6 observers but lists 7 (not counted: RS)",
+            "pl-kpk-list says the number of observers is 6 but lists 7 (not counted: RS)",
         ),
     ]
 

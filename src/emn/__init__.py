@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._convert import from_dict, from_json, to_dict, to_json
+    from ._countries import country_name
     from ._dataset import ncp, ncps, network
     from ._model import (
         Article,
@@ -78,6 +79,7 @@ __all__ = [
     "UnknownLocale",
     "__version__",
     "check",
+    "country_name",
     "from_dict",
     "from_json",
     "ncp",
@@ -97,6 +99,7 @@ __all__ = [
 _HOME = {
     **dict.fromkeys(["from_dict", "from_json", "to_dict", "to_json"], "_convert"),
     **dict.fromkeys(["ncp", "ncps", "network"], "_dataset"),
+    "country_name": "_countries",
     **dict.fromkeys(
         ["Context", "Finding", "Observation", "Report", "Rule", "RuleLike", "RuleViolation"],
         "_rules",

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ._countries import ISO_CODES, check_code, country_name, english_name, normalize_code
+from ._i18n import LABELS, N_, Labelled
 from ._names import codes_for, fold, names_for
 from .exceptions import InvalidData, NotFound, Problem
 
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 
-class Role(Enum):
+class Role(Labelled):
     """The part an expert plays in a National Contact Point (Decision 2008/381/EC, Art. 5(2))."""
 
     NATIONAL_COORDINATOR = "national_coordinator"
@@ -42,7 +43,7 @@ class Role(Enum):
     MEMBER = "member"
 
 
-class Status(Enum):
+class Status(Labelled):
     """How a country takes part in the EMN, as one source puts it."""
 
     MEMBER_STATE = "member_state"
@@ -51,7 +52,7 @@ class Status(Enum):
     NOT_PARTICIPATING = "not_participating"
 
 
-class OrganisationKind(Enum):
+class OrganisationKind(Labelled):
     """What sort of body an organisation is; classified by the maintainers from its name."""
 
     GOVERNMENT = "government"
@@ -62,6 +63,27 @@ class OrganisationKind(Enum):
     INTERNATIONAL_ORGANISATION = "international_organisation"
     NGO = "ngo"
     OTHER = "other"
+
+
+LABELS.update(
+    {
+        Role.NATIONAL_COORDINATOR: N_("national coordinator"),
+        Role.DEPUTY_COORDINATOR: N_("deputy coordinator"),
+        Role.MEMBER: N_("member"),
+        Status.MEMBER_STATE: N_("member state"),
+        Status.OBSERVER: N_("observer"),
+        Status.ASSOCIATED_MEMBER: N_("associated member"),
+        Status.NOT_PARTICIPATING: N_("not participating"),
+        OrganisationKind.GOVERNMENT: N_("government"),
+        OrganisationKind.MINISTRY: N_("ministry"),
+        OrganisationKind.POLICE: N_("police"),
+        OrganisationKind.PUBLIC_AGENCY: N_("public agency"),
+        OrganisationKind.RESEARCH: N_("research institute or university"),
+        OrganisationKind.INTERNATIONAL_ORGANISATION: N_("international organisation"),
+        OrganisationKind.NGO: N_("non-governmental organisation"),
+        OrganisationKind.OTHER: N_("other"),
+    }
+)
 
 
 # -- validators: type facts only; domain facts are the rules' business ----------------------

@@ -17,7 +17,8 @@ from typing import Any, NoReturn, TextIO
 
 from ._convert import from_dict, to_dict, to_json
 from ._dataset import ncp, ncps, network
-from ._model import NationalContactPoint, Organisation
+from ._i18n import format_date, translator
+from ._model import Event, NationalContactPoint, Organisation
 from .exceptions import EMNError, InvalidData
 
 __all__ = ["main"]
@@ -41,9 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing = commands.add_parser("list", help="all NCPs: code, country, status, institution")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument("--locale", help="language of names and words, e.g. sl, pl, de_AT")
     show = commands.add_parser("show", help="one NCP in full")
     show.add_argument("code", help="a country code such as SI (EL and GR both mean Greece)")
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    show.add_argument("--locale", help="language of names, words and dates, e.g. sl or pl")
     validate = commands.add_parser(
         "validate", help="check NCP compositions (default: the bundled dataset) against the rules"
     )
@@ -53,30 +56,39 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=["text", "json"], default="text")
     validate.add_argument("--select", action="append", metavar="ID", help="only these rules")
     validate.add_argument("--ignore", action="append", default=[], metavar="ID", help="skip rules")
+    validate.add_argument("--locale", help="language of the messages, e.g. sl or pl")
     return parser
 
 
-def _label(value: object) -> str:
-    return "unknown" if value is None else str(getattr(value, "value", value)).replace("_", " ")
+def _country(code: str, locale: str | None) -> str:
+    from ._countries import country_name, english_name
+
+    return english_name(code) if locale is None else country_name(code, locale)
 
 
-def _names(organisation: Organisation) -> str:
+def _names(organisation: Organisation, locale: str | None = None) -> str:
+    """The organisation's name in the locale's language where a source gives it, else all."""
+    if locale is not None:
+        from ._countries import parse_locale
+
+        native = organisation.name_in(parse_locale(locale).language)
+        if native is not None:
+            return native
     return " / ".join(name.text for name in organisation.names)
 
 
-def _list(out: TextIO, as_json: bool) -> None:
-    from ._countries import english_name
-
+def _list(out: TextIO, as_json: bool, locale: str | None) -> None:
     if as_json:
         out.write(to_json(list(ncps())) + "\n")
         return
-    rows = [("CODE", "COUNTRY", "STATUS", "COORDINATING INSTITUTION")]
+    _ = translator(locale).gettext
+    rows = [(_("CODE"), _("COUNTRY"), _("STATUS"), _("COORDINATING INSTITUTION"))]
     rows.extend(
         (
             n.country.code,
-            english_name(n.country.code),
-            _label(n.status),
-            _names(n.coordinating_entity),
+            _country(n.country.code, locale),
+            n.status.label(locale) if n.status else _("unknown"),
+            _names(n.coordinating_entity, locale),
         )
         for n in ncps()
     )
@@ -86,36 +98,55 @@ def _list(out: TextIO, as_json: bool) -> None:
         out.write(f"{cells}  {row[3]}\n")
 
 
-def _show(out: TextIO, point: NationalContactPoint) -> None:
-    from ._countries import english_name
+def _when(event: Event, locale: str | None) -> str:
+    _ = translator(locale).gettext
+    if event.when is None:
+        return _("undated")
+    if event.date is not None:
+        return format_date(event.date, locale)
+    if event.when.startswith("../"):
+        return _("before {year}").format(year=event.when[3:])
+    return event.when
 
-    entity = point.coordinating_entity
+
+def _field(label: str, value: str) -> str:
+    return f"  {label}: {value}".rstrip()
+
+
+def _show(out: TextIO, point: NationalContactPoint, locale: str | None) -> None:
+    _ = translator(locale).gettext
     languages = {source.id: source.language for source in network().sources}
+    wanted = None
+    if locale is not None:
+        from ._countries import parse_locale
+
+        wanted = parse_locale(locale).language
     lines = [
-        f"{english_name(point.country.code)} ({point.country.code})",
-        f"  status: {_label(point.status)}",
-        f"  coordinating entity: {_names(entity)}",
+        f"{_country(point.country.code, locale)} ({point.country.code})",
+        _field(_("status"), point.status.label(locale) if point.status else _("unknown")),
+        _field(_("coordinating entity"), _names(point.coordinating_entity, locale)),
     ]
     if point.appointed_by is not None:
-        lines.append(f"  appointed by: {point.appointed_by.name}")
+        lines.append(_field(_("appointed by"), point.appointed_by.name))
     if point.last_changed is not None:
-        lines.append(f"  composition last changed: {point.last_changed.isoformat()}")
+        changed = format_date(point.last_changed, locale)
+        lines.append(_field(_("composition last changed"), changed))
     if point.experts is None:
-        lines.append("  experts: not published by the sources")
+        lines.append(_field(_("experts"), _("not published by the sources")))
     else:
-        lines.append(f"  experts ({len(point.experts)}):")
+        lines.append(_field(_("experts"), f"{len(point.experts)}"))
         for expert in point.experts:
             # Name the organisation in the language of the source that lists the expert.
             lang = languages.get(expert.source or "", expert.organisation.names[0].lang)
             organisation = expert.organisation.full_name_in(lang)
-            lines.append(f"    {expert.name} ({_label(expert.role)}), {organisation}")
+            lines.append(f"    {expert.name} ({expert.role.label(locale)}), {organisation}")
     if point.history:
-        lines.append("  history:")
-        lines.extend(
-            f"    {event.when or 'undated'}: {event.summary} [{event.source}]"
-            for event in point.history
-        )
-    lines.append(f"  sources: {', '.join(point.sources)}")
+        lines.append(_field(_("history"), ""))
+        for event in point.history:
+            # In the language of the source, the source's own words read best.
+            own = event.quote if event.quote and languages.get(event.source) == wanted else None
+            lines.append(f"    {_when(event, locale)}: {own or event.summary} [{event.source}]")
+    lines.append(_field(_("sources"), ", ".join(point.sources)))
     out.write("\n".join(lines) + "\n")
 
 
@@ -178,7 +209,11 @@ def _validate(out: TextIO, args: argparse.Namespace) -> int:
                         "warning": len(report.warnings),
                         "info": len(report.infos),
                     },
-                    "findings": to_dict(list(report.findings)),
+                    "findings": [
+                        to_dict(f)
+                        | ({"description": f.describe(args.locale)} if args.locale else {})
+                        for f in report.findings
+                    ],
                 }
                 for file, report, _ in reports
             ],
@@ -186,14 +221,12 @@ def _validate(out: TextIO, args: argparse.Namespace) -> int:
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
         for file, report, subject in reports:
-            out.write(_text_report(file, report, subject))
+            out.write(_text_report(file, report, subject, args.locale))
     return 0 if all(report.ok for _, report, _ in reports) else 1
 
 
-def _group(path: str, subject: Any) -> str:
+def _group(path: str, subject: Any, locale: str | None) -> str:
     """The NCP a finding belongs to, by the head of its path, or "network" for the rest."""
-    from ._countries import english_name
-
     head = path.split(".", 1)[0]
     code = None
     if head.startswith("ncps["):
@@ -203,26 +236,28 @@ def _group(path: str, subject: Any) -> str:
     elif isinstance(subject, NationalContactPoint):
         code = subject.country.code
     if code is None:
-        return "network"
-    return f"{code} {english_name(code)}" + (f" {head}" if head.startswith("[") else "")
+        return translator(locale).gettext("network")
+    return f"{code} {_country(code, locale)}" + (f" {head}" if head.startswith("[") else "")
 
 
-def _text_report(file: str | None, report: Any, subject: Any) -> str:
-    title = file or "bundled dataset"
+def _text_report(file: str | None, report: Any, subject: Any, locale: str | None) -> str:
+    _ = translator(locale).gettext
+    title = file or _("bundled dataset")
     lines = [f"{title}:"]
     groups: dict[str, list[Any]] = {}
     for finding in report.findings:
-        groups.setdefault(_group(finding.path, subject), []).append(finding)
+        groups.setdefault(_group(finding.path, subject, locale), []).append(finding)
     for group, findings in groups.items():
         lines.append(f"  {group}")
         for f in findings:
             where = f"{f.path}: " if f.path else ""
-            lines.append(f"    {f.severity.value:<7} {f.rule:<24} {where}{f.message}")
-    counts = (
-        f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
-        f"{len(report.infos)} info"
+            severity = f.severity.label(locale)
+            lines.append(f"    {severity:<12} {f.rule:<24} {where}{f.describe(locale)}")
+    counts = _("errors: {errors}, warnings: {warnings}, info: {infos}").format(
+        errors=len(report.errors), warnings=len(report.warnings), infos=len(report.infos)
     )
-    lines.append(f"  {'ok' if report.ok else 'FAILED'}: {counts}")
+    verdict = _("ok") if report.ok else _("FAILED")
+    lines.append(f"  {verdict}: {counts}")
     return "\n".join(lines) + "\n"
 
 
@@ -231,14 +266,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     try:
         args = _parser().parse_args(argv)
+        if getattr(args, "locale", None) is not None:
+            translator(args.locale)  # an unknown locale is a bad argument, named before any work
         if args.command == "list":
-            _list(sys.stdout, args.json)
+            _list(sys.stdout, args.json, args.locale)
         elif args.command == "show":
             point = ncp(args.code)
             if args.json:
                 sys.stdout.write(to_json(point) + "\n")
             else:
-                _show(sys.stdout, point)
+                _show(sys.stdout, point, args.locale)
         else:
             status = _validate(sys.stdout, args)
         sys.stdout.flush()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from enum import Enum
 from types import MappingProxyType
 from typing import Any, Literal, Protocol
 
 import attrs
 
+from .._i18n import LABELS, N_, Labelled
 from .._model import NationalContactPoint, Network, Participation
 from ..exceptions import EMNError, InvalidData, NotFound
 
@@ -33,12 +33,17 @@ __all__ = [
 Scope = Literal["ncp", "ncps", "network"]
 
 
-class Severity(Enum):
+class Severity(Labelled):
     """How serious a finding is; only ``ERROR`` makes a report not ``ok``."""
 
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+LABELS.update(
+    {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
+)
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -59,7 +64,7 @@ class Observation:
 
 
 def observe(
-    path: str, message: str, severity: Severity | None = None, **args: object
+    path: str, message: str, *, severity: Severity | None = None, **args: object
 ) -> Observation:
     """An :class:`Observation` with its arguments given as keywords."""
     return Observation(path, message, tuple((k, str(v)) for k, v in args.items()), severity)
@@ -82,8 +87,27 @@ class Finding:
     args: tuple[tuple[str, str], ...] = attrs.field(default=(), repr=False)
 
     def __str__(self) -> str:
+        return self.render()
+
+    def describe(self, locale: object = None) -> str:
+        """The message in ``locale`` (``"sl"``, ``"pl"``, …); English where no catalog has it.
+
+        >>> import emn
+        >>> finding = emn.validate(emn.ncp("DE")).findings[0]
+        >>> finding.describe("sl")
+        'viri ne objavljajo strokovnjakov te nacionalne kontaktne točke'
+        """
+        if locale is None:
+            return self.message
+        from ._messages import format_message
+
+        return format_message(self.template or self.message, dict(self.args), locale)
+
+    def render(self, locale: object = None) -> str:
+        """One line: rule id, severity, path and message, in ``locale``."""
         where = f"{self.path}: " if self.path else ""
-        return f"{self.rule} [{self.severity.value}] {where}{self.message}"
+        severity = self.severity.value if locale is None else self.severity.label(locale)
+        return f"{self.rule} [{severity}] {where}{self.describe(locale)}"
 
 
 def _natural(path: str) -> tuple[object, ...]:
@@ -130,9 +154,14 @@ class Report:
     def __len__(self) -> int:
         return len(self.findings)
 
-    def render(self) -> str:
-        """One line per finding, starting with its rule id."""
-        return "\n".join(str(f) for f in self.findings)
+    def render(self, locale: object = None) -> str:
+        """One line per finding, starting with its rule id, in ``locale`` (English by default).
+
+        >>> import emn
+        >>> print(emn.validate(emn.ncp("DE")).render(locale="pl"))
+        composition-unknown [informacja] experts: źródła nie podają ekspertów tego ...
+        """
+        return "\n".join(f.render(locale) for f in self.findings)
 
 
 class RuleViolation(EMNError, ValueError):
@@ -191,6 +220,17 @@ class Rule:
     def check(self, subject: Any, context: Context) -> Iterable[Observation | tuple[str, str]]:
         """Run the rule on ``subject``; it yields observations and never raises on bad data."""
         return self.function(subject, context)
+
+    def label(self, locale: object = None) -> str:
+        """The rule's title in ``locale``.
+
+        >>> import emn
+        >>> emn.rules()[0].label("sl")
+        'Vsaj trije strokovnjaki'
+        """
+        from .._i18n import gettext
+
+        return gettext(self.title, locale)
 
 
 def rule(

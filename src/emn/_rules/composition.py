@@ -17,7 +17,7 @@ def min_experts(ncp: NationalContactPoint, context: Context) -> Iterator[Observa
     if ncp.experts is not None and len(ncp.experts) < 3:
         yield observe(
             "experts",
-            "the NCP has {count} expert(s); it must have at least three",
+            "the NCP has fewer than three experts (it has {count})",
             count=len(ncp.experts),
         )
 
@@ -29,12 +29,11 @@ def one_coordinator(ncp: NationalContactPoint, context: Context) -> Iterator[Obs
         return
     coordinators = [e.name for e in ncp.experts if e.role is Role.NATIONAL_COORDINATOR]
     if not coordinators:
-        yield observe("experts", "no expert has the role national_coordinator; one must")
+        yield observe("experts", "no expert is the national coordinator; exactly one must be")
     elif len(coordinators) > 1:
         yield observe(
             "experts",
-            "{count} experts have the role national_coordinator ({names}); exactly one must",
-            count=len(coordinators),
+            "more than one expert is the national coordinator ({names}); exactly one must be",
             names=", ".join(coordinators),
         )
 
@@ -126,11 +125,11 @@ def expert_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[
             continue
         yield observe(
             f"experts[{index}].organisation",
-            "{name} comes from {organisation}, based in {based}, which is neither in "
-            "{country} nor an international organisation",
+            "{name} comes from {organisation}, based in {based_country}: neither in {country} "
+            "nor an international organisation",
             name=expert.name,
             organisation=organisation.full_name,
-            based=based,
+            based_country=based,
             country=ncp.country.code,
         )
 
@@ -145,7 +144,7 @@ def duplicate_expert(ncp: NationalContactPoint, context: Context) -> Iterator[Ob
         if key in first:
             yield observe(
                 f"experts[{index}]",
-                "{name} is listed again (first as experts[{first}])",
+                "the person {name} is listed twice (first as experts[{first}])",
                 name=expert.name,
                 first=first[key],
             )
@@ -162,7 +161,7 @@ def deputy_not_coordinator(ncp: NationalContactPoint, context: Context) -> Itera
         if expert.role is Role.DEPUTY_COORDINATOR and person_key(expert.name) in coordinators:
             yield observe(
                 f"experts[{index}].role",
-                "{name} is both the national coordinator and a deputy coordinator",
+                "the person {name} is both the national coordinator and a deputy coordinator",
                 name=expert.name,
             )
 
@@ -182,7 +181,7 @@ def participating_country(ncp: NationalContactPoint, context: Context) -> Iterat
         yield observe(
             "country",
             "no source in the dataset says whether {country} takes part in the EMN",
-            Severity.INFO,
+            severity=Severity.INFO,
             country=code,
         )
         return

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 
+from .._i18n import N_
 from .._model import NationalContactPoint, Network, Status
 from ._engine import Context, Observation, Severity, observe, rule
 from .composition import ART_5_1
@@ -68,6 +70,17 @@ def _count_listed(
     return 0, ""
 
 
+# What a declaration counts, as a phrase for the messages.
+_SUBJECTS = {
+    "ncps": N_("the number of NCPs"),
+    "observers": N_("the number of observers"),
+    "experts": N_("the number of experts"),
+    "member_states": N_("the number of member states"),
+    "associated_members": N_("the number of associated members"),
+}
+_FIELDS = {"code": N_("the code"), "coordinating_entity": N_("the coordinating entity")}
+
+
 @rule("declared-count", Severity.WARNING, "A source lists what it says it lists", scope="network")
 def declared_count(network: Network, context: Context) -> Iterator[Observation]:
     """What a source says it lists agrees with what it lists: the Polish list says 32 NCPs and
@@ -78,30 +91,32 @@ def declared_count(network: Network, context: Context) -> Iterator[Observation]:
         listed, unnamed = _count_listed(network, declaration.subject, declaration.source, country)
         if listed == 0 or listed == declaration.count:
             continue
-        message = "{source} says there are {declared} {subject} but lists {listed}"
-        if unnamed:
-            message += " (not counted: {unnamed})"
+        template = (
+            N_("{source} says {subject} is {declared} but lists {listed} (not counted: {unnamed})")
+            if unnamed
+            else N_("{source} says {subject} is {declared} but lists {listed}")
+        )
         yield observe(
             f"declarations[{index}]",
-            message,
+            template,
             source=declaration.source,
+            subject=_SUBJECTS.get(declaration.subject, declaration.subject),
             declared=declaration.count,
-            subject=_subject(declaration.subject),
             listed=listed,
             unnamed=unnamed,
         )
 
 
-def _subject(subject: str) -> str:
-    return "NCPs" if subject == "ncps" else subject.replace("_", " ")
-
-
-def _grouped(pairs: Sequence[tuple[str, str]]) -> str:
-    """``value (source, source), value (source)`` from (value, source) pairs, first seen first."""
+def _claims(pairs: Sequence[tuple[str, str]]) -> str:
+    """(value, source) pairs as the JSON that ``_messages`` renders: values first seen first."""
     by_value: dict[str, list[str]] = {}
     for value, source in pairs:
         by_value.setdefault(value, []).append(source)
-    return ", ".join(f"{value} ({', '.join(sources)})" for value, sources in by_value.items())
+    return json.dumps(list(by_value.items()), ensure_ascii=False)
+
+
+def _disagree(pairs: Sequence[tuple[str, str]]) -> bool:
+    return len({value for value, _ in pairs}) > 1
 
 
 @rule("source-conflict", Severity.INFO, "Sources agree", scope="network")
@@ -115,39 +130,42 @@ def source_conflict(network: Network, context: Context) -> Iterator[Observation]
         code = p.country.code
         first_claim.setdefault(code, index)
         if p.since is None:
-            statuses.setdefault(code, []).append((p.status.value.replace("_", " "), p.source))
+            statuses.setdefault(code, []).append((p.status.value, p.source))
         else:
             joined.setdefault(code, []).append((p.since.isoformat(), p.source))
     for code, pairs in statuses.items():
-        if len({value for value, _ in pairs}) > 1:
+        if _disagree(pairs):
             yield observe(
                 f"participations[{first_claim[code]}]",
                 "sources disagree on the status of {country}: {claims}",
                 country=code,
-                claims=_grouped(pairs),
+                claims=_claims(pairs),
+                kind="status",
             )
     for code, pairs in joined.items():
-        if len({value for value, _ in pairs}) > 1:
+        if _disagree(pairs):
             yield observe(
                 f"participations[{first_claim[code]}]",
                 "sources disagree on when {country} joined: {claims}",
                 country=code,
-                claims=_grouped(pairs),
+                claims=_claims(pairs),
+                kind="date",
             )
     subjects: dict[str, list[tuple[str, str]]] = {}
     first_index: dict[str, int] = {}
     for index, claim in enumerate(network.claims):
-        subjects.setdefault(claim.subject, []).append((repr(claim.value), claim.source))
+        subjects.setdefault(claim.subject, []).append((claim.value, claim.source))
         first_index.setdefault(claim.subject, index)
     for subject, pairs in subjects.items():
-        if len({value for value, _ in pairs}) > 1:
+        if _disagree(pairs):
             code, _, field = subject.partition(".")
             yield observe(
                 f"claims[{first_index[subject]}]",
-                "sources disagree on the {field} of {country}: {claims}",
+                "sources disagree on {field} of {country}: {claims}",
                 country=code,
-                field=field.replace("_", " "),
-                claims=_grouped(pairs),
+                field=_FIELDS.get(field, field),
+                claims=_claims(pairs),
+                kind="text",
             )
     counts: dict[tuple[str, str | None], list[tuple[str, str]]] = {}
     first_declaration: dict[tuple[str, str | None], int] = {}
@@ -156,12 +174,13 @@ def source_conflict(network: Network, context: Context) -> Iterator[Observation]
         counts.setdefault(key, []).append((str(d.count), d.source))
         first_declaration.setdefault(key, index)
     for key, pairs in counts.items():
-        if len({value for value, _ in pairs}) > 1:
+        if _disagree(pairs):
             yield observe(
                 f"declarations[{first_declaration[key]}]",
-                "sources disagree on the number of {subject}: {claims}",
-                subject=_subject(key[0]),
-                claims=_grouped(pairs),
+                "sources disagree on {subject}: {claims}",
+                subject=_SUBJECTS.get(key[0], key[0]),
+                claims=_claims(pairs),
+                kind="number",
             )
 
 
