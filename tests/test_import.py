@@ -26,5 +26,9 @@ def test_import_emn_loads_neither_cattrs_nor_babel_nor_the_data() -> None:
     assert _probe() == ["-", "False"]
 
 
-def test_first_lookup_loads_the_data_and_cattrs_but_not_babel() -> None:
-    assert _probe("emn.ncp('SI')") == ["cattrs", "True"]
+def test_first_lookup_loads_the_data_but_neither_cattrs_nor_babel() -> None:
+    assert _probe("emn.ncp('SI')") == ["-", "True"]
+
+
+def test_serialising_loads_cattrs_but_not_babel() -> None:
+    assert _probe("emn.to_dict(emn.ncp('SI'))") == ["cattrs", "True"]

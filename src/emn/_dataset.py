@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._model import (
+    Article,
     Claim,
     Country,
     Declaration,
@@ -101,9 +102,14 @@ def _load() -> Network:
         ) from None
 
 
-def _build(raw: Mapping[str, Any]) -> Network:
-    from ._convert import from_dict
+def _with(record: Mapping[str, Any], **converters: Callable[[Any], Any]) -> dict[str, Any]:
+    """The record's fields as keyword arguments, those named in ``converters`` converted."""
+    return {k: converters[k](v) if k in converters else v for k, v in record.items()}
 
+
+def _build(raw: Mapping[str, Any]) -> Network:
+    # Built with the classes' own constructors (their validators check every type): the
+    # bundled data needs no cattrs, which loads only when someone (de)serialises.
     if raw.get("schema_version") != SCHEMA_VERSION:
         found = raw.get("schema_version")
         raise InvalidData(f"schema_version is {found!r}; this emn reads version {SCHEMA_VERSION}")
@@ -112,9 +118,12 @@ def _build(raw: Mapping[str, Any]) -> Network:
     events: dict[str, list[Event]] = {}
     for record in raw["events"]:
         events.setdefault(record["country"], []).append(
-            from_dict(Event, {k: v for k, v in record.items() if k != "country"})
+            Event(**{k: v for k, v in record.items() if k != "country"})
         )
-    participations = tuple(from_dict(Participation, p) for p in raw["participations"])
+    participations = tuple(
+        Participation(**_with(p, country=Country, status=Status, since=_date))
+        for p in raw["participations"]
+    )
     for p in participations:
         if p.since is not None:
             summary = f"Joined the EMN with the status {p.status.value.replace('_', ' ')}."
@@ -159,7 +168,7 @@ def _build(raw: Mapping[str, Any]) -> Network:
                 for e in composition["experts"]
             )
             appointed_by = organisations[composition["appointed_by"]]
-            last_changed = datetime.date.fromisoformat(composition["last_changed"])
+            last_changed = _date(composition["last_changed"])
             sources.append(composition["source"])
         history.sort(key=lambda e: e.when or "")
         sources.extend(e.source for e in history)
@@ -177,14 +186,21 @@ def _build(raw: Mapping[str, Any]) -> Network:
                 listed_as=record["listed_as"],
             )
         )
+    articles = {"articles": lambda items: tuple(Article(**a) for a in items)}
     return Network(
-        legal_basis=from_dict(LegalAct, raw["legal_basis"]),
+        legal_basis=LegalAct(
+            **_with(raw["legal_basis"], adopted=_date, in_force=_date, amended_by=tuple, **articles)
+        ),
         ncps=tuple(sorted(built, key=lambda n: n.country.code)),
         participations=participations,
-        declarations=tuple(from_dict(Declaration, d) for d in raw["declarations"]),
-        claims=tuple(from_dict(Claim, c) for c in raw["claims"]),
-        sources=tuple(from_dict(Source, s) for s in raw["sources"]),
+        declarations=tuple(Declaration(**_with(d, country=Country)) for d in raw["declarations"]),
+        claims=tuple(Claim(**_with(c, date=_date)) for c in raw["claims"]),
+        sources=tuple(Source(**_with(s, date=_date)) for s in raw["sources"]),
     )
+
+
+def _date(value: str) -> datetime.date:
+    return datetime.date.fromisoformat(value)
 
 
 def _status(participations: tuple[Participation, ...], code: str) -> Status | None:

@@ -191,7 +191,7 @@ def _iso(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise err.at(attribute.name) from None
 
 
-@attrs.frozen(order=True)
+@attrs.frozen
 class Country:
     """A country by its ISO 3166-1 alpha-2 code; the EU's ``EL`` and ``UK`` are accepted too.
 
