@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import venv
 import zipfile
 from pathlib import Path
@@ -14,26 +15,48 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An sdist, and a wheel built from that sdist (so the sdist must be complete), offline."""
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "-w",
-            str(out),
-            str(ROOT),
-        ],
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
         check=True,
         capture_output=True,
     )
-    (built,) = out.glob("emn-*.whl")
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist: Path) -> Path:
+    (built,) = dist.glob("emn-*.whl")
     return built
+
+
+def test_the_wheel_passes_check_wheel_contents(wheel: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "check_wheel_contents", str(wheel)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_sdist_holds_the_sources_data_docs_and_tests(dist: Path) -> None:
+    (sdist,) = dist.glob("emn-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for expected in [
+        "pyproject.toml",
+        "README.md",
+        "src/emn/data/emn.json",
+        "src/emn/data/names.tsv",
+        "src/emn/locale/sl/LC_MESSAGES/emn.po",
+        "scripts/build_name_index.py",
+        "tests/test_dataset.py",
+        "docs/rules.md",
+    ]:
+        assert expected in names
 
 
 def test_the_wheel_holds_the_code_the_data_and_the_type_marker(wheel: Path) -> None:

@@ -67,11 +67,11 @@ def _structure_date(value: object, _: object) -> _dt.date:
 
 
 def _structure_enum(value: object, kind: type[Enum]) -> Enum:
-    for member in kind:
-        if member.value == value:
-            return member
-    allowed = ", ".join(str(member.value) for member in kind)
-    raise _Bad(f"{value!r} is not one of {allowed}")
+    try:
+        return kind(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(str(member.value) for member in kind)
+        raise _Bad(f"{value!r} is not one of {allowed}") from None
 
 
 def _structure_pairs(value: object, _: object) -> tuple[tuple[str, str], ...]:
