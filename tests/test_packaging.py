@@ -119,3 +119,12 @@ def test_the_wheel_works_in_a_fresh_venv_without_network(wheel: Path, tmp_path: 
         check=False,
     )
     assert valid.returncode == 0, valid.stderr
+
+
+def test_the_version_comes_from_the_package_metadata() -> None:
+    from importlib.metadata import version
+
+    import emn
+
+    assert emn.__version__ == version("emn")
+    assert "__version__" in emn.__all__

@@ -35,19 +35,31 @@ _lock = threading.Lock()
 _network: Network | None = None
 
 
-def network() -> Network:
+def network(as_of: datetime.date | None = None) -> Network:
     """The whole network as the bundled dataset knows it: legal basis, statuses, NCPs, sources.
 
-    >>> import emn
+    With ``as_of``, the network on that day from the dated records only: ``ncps`` holds the
+    NCPs a dated record shows in place, ``undetermined`` the countries it cannot place.
+
+    >>> import emn, datetime
     >>> emn.network().legal_basis.reference
     'Council Decision 2008/381/EC'
+    >>> then = emn.network(as_of=datetime.date(2022, 1, 1))
+    >>> [n.country.code for n in then.ncps]
+    ['AT', 'BE', 'GE', 'MD', 'NO', 'PL', 'SI']
     """
     global _network
     if _network is None:
         with _lock:
             if _network is None:
                 _network = _load()
-    return _network
+    if as_of is None:
+        return _network
+    if not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime):
+        raise InvalidData(f"as_of: expected a date, got {type(as_of).__name__}")
+    from ._asof import snapshot
+
+    return snapshot(_network, as_of)
 
 
 def ncps() -> tuple[NationalContactPoint, ...]:

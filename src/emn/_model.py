@@ -449,6 +449,11 @@ class NationalContactPoint:
             return None
         return tuple(dict.fromkeys(e.organisation for e in self.experts))
 
+    def _repr_html_(self) -> str:
+        from ._html import ncp_html
+
+        return ncp_html(self)
+
     def __repr__(self) -> str:
         experts = "unknown" if self.experts is None else len(self.experts)
         return (
@@ -476,6 +481,13 @@ class Network:
     )
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Source, "a Source")
+    )
+    #: The day this network describes; None for the latest known state.
+    as_of: _dt.date | None = attrs.field(default=None, validator=_optional(_date))
+    #: Countries the dataset cannot place on ``as_of``: no dated record says whether their NCP
+    #: was in place that day, or the dated records disagree.
+    undetermined: tuple[Country, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Country, "a Country")
     )
 
     def ncp(self, key: str) -> NationalContactPoint:
@@ -528,6 +540,15 @@ class Network:
         if key not in ISO_CODES:
             return f"{key!r} is not an ISO 3166-1 alpha-2 country code"
         country = f"{english_name(key)} ({key})"
+        if self.as_of is not None:
+            day = self.as_of.isoformat()
+            if Country(key) in self.undetermined:
+                return f"the dataset cannot say whether {country} had an NCP in place on {day}"
+            later = sorted(
+                p.since for p in self.participations if p.country.code == key and p.since
+            )
+            if later and later[0] > self.as_of:
+                return f"{country} joined the EMN on {later[0].isoformat()}, after {day}"
         claims = [p for p in self.participations if p.country.code == key]
         absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]
         if absent:
@@ -558,8 +579,14 @@ class Network:
         key = normalize_code(code)
         return tuple(p for p in self.participations if p.country.code == key)
 
+    def _repr_html_(self) -> str:
+        from ._html import network_html
+
+        return network_html(self)
+
     def __repr__(self) -> str:
+        day = "" if self.as_of is None else f", as_of={self.as_of.isoformat()!r}"
         return (
             f"Network(legal_basis={self.legal_basis.reference!r}, "
-            f"ncps={len(self.ncps)}, sources={len(self.sources)})"
+            f"ncps={len(self.ncps)}, sources={len(self.sources)}{day})"
         )

@@ -119,7 +119,7 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (_natural(f.path), _RANK[f.severity], f.rule)))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """The findings of one validation, sorted by path; ``ok`` unless a finding is an error."""
 
@@ -153,6 +153,17 @@ class Report:
 
     def __len__(self) -> int:
         return len(self.findings)
+
+    def __repr__(self) -> str:
+        return (
+            f"Report(ok={self.ok}, errors={len(self.errors)}, warnings={len(self.warnings)}, "
+            f"infos={len(self.infos)})"
+        )
+
+    def _repr_html_(self) -> str:
+        from .._html import report_html
+
+        return report_html(self)
 
     def render(self, locale: object = None) -> str:
         """One line per finding, starting with its rule id, in ``locale`` (English by default).

@@ -85,7 +85,10 @@ _FIELDS = {"code": N_("the code"), "coordinating_entity": N_("the coordinating e
 def declared_count(network: Network, context: Context) -> Iterator[Observation]:
     """What a source says it lists agrees with what it lists: the Polish list says 32 NCPs and
     lists 33; the Slovenian text says ten experts and lists ten. A count the source does not
-    itemise is not judged."""
+    itemise is not judged, nor is a network as of a day (it holds only some of what a source
+    lists)."""
+    if network.as_of is not None:
+        return
     for index, declaration in enumerate(network.declarations):
         country = declaration.country.code if declaration.country else None
         listed, unnamed = _count_listed(network, declaration.subject, declaration.source, country)
