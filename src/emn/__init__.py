@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         Source,
         Status,
     )
+    from ._pandas import to_dataframe
     from ._rules import (
         Context,
         Finding,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
         rules,
         validate,
     )
+    from ._schema import json_schema
     from .exceptions import DataFileError, EMNError, InvalidData, NotFound, Problem, UnknownLocale
 
 __all__ = [
@@ -82,12 +84,14 @@ __all__ = [
     "country_name",
     "from_dict",
     "from_json",
+    "json_schema",
     "ncp",
     "ncps",
     "network",
     "observe",
     "rule",
     "rules",
+    "to_dataframe",
     "to_dict",
     "to_json",
     "validate",
@@ -100,6 +104,8 @@ _HOME = {
     **dict.fromkeys(["from_dict", "from_json", "to_dict", "to_json"], "_convert"),
     **dict.fromkeys(["ncp", "ncps", "network"], "_dataset"),
     "country_name": "_countries",
+    "to_dataframe": "_pandas",
+    "json_schema": "_schema",
     **dict.fromkeys(
         ["Context", "Finding", "Observation", "Report", "Rule", "RuleLike", "RuleViolation"],
         "_rules",

@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--select", action="append", metavar="ID", help="only these rules")
     validate.add_argument("--ignore", action="append", default=[], metavar="ID", help="skip rules")
     validate.add_argument("--locale", help="language of the messages, e.g. sl or pl")
+    commands.add_parser("schema", help="the JSON Schema of a composition file")
     return parser
 
 
@@ -276,6 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stdout.write(to_json(point) + "\n")
             else:
                 _show(sys.stdout, point, args.locale)
+        elif args.command == "schema":
+            from ._schema import json_schema
+
+            sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
         else:
             status = _validate(sys.stdout, args)
         sys.stdout.flush()

@@ -1,0 +1,121 @@
+"""NCPs and experts as pandas DataFrames: one tidy row per NCP or per expert."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ._model import NationalContactPoint, Network
+from .exceptions import InvalidData
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["to_dataframe"]
+
+
+def _ncps(obj: object) -> tuple[NationalContactPoint, ...]:
+    if obj is None:
+        from ._dataset import network
+
+        return network().ncps
+    if isinstance(obj, Network):
+        return obj.ncps
+    if isinstance(obj, NationalContactPoint):
+        return (obj,)
+    if isinstance(obj, Iterable) and not isinstance(obj, (str, bytes, dict)):
+        items = tuple(obj)
+        if all(isinstance(item, NationalContactPoint) for item in items):
+            return items
+    raise InvalidData(
+        f"to_dataframe: expected an NCP, a list of NCPs or a Network, got {type(obj).__name__}"
+    )
+
+
+def to_dataframe(
+    obj: object = None, *, experts: bool = False, locale: object = None
+) -> pandas.DataFrame:
+    """A DataFrame of NCPs (default: the bundled network), or of experts with ``experts=True``.
+
+    Country names, statuses and roles are in ``locale`` (English by default). An NCP whose
+    composition is not published has no expert rows and a missing ``experts`` count, never 0.
+    Needs pandas: ``pip install 'emn[pandas]'``.
+
+    >>> import emn
+    >>> frame = emn.to_dataframe()
+    >>> frame.loc[frame.code == "SI", ["country", "status", "experts"]].to_dict("records")
+    [{'country': 'Slovenia', 'status': 'member state', 'experts': 10}]
+    >>> emn.to_dataframe(emn.ncp("SI"), experts=True, locale="sl").role.iloc[0]
+    'nacionalni koordinator'
+    """
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(
+            "emn.to_dataframe needs pandas, an optional extra: pip install 'emn[pandas]'"
+        ) from None
+    from ._countries import country_name, english_name
+
+    def name(code: str) -> str:
+        return english_name(code) if locale is None else country_name(code, locale)
+
+    rows: list[dict[str, Any]] = []
+    for ncp in _ncps(obj):
+        base = {"code": ncp.country.code, "country": name(ncp.country.code)}
+        if experts:
+            for index, expert in enumerate(ncp.experts or ()):
+                organisation = expert.organisation
+                rows.append(
+                    {
+                        **base,
+                        "position": index,
+                        "name": expert.name,
+                        "role": expert.role.label(locale),
+                        "organisation": organisation.full_name,
+                        "organisation_kind": organisation.kind.label(locale)
+                        if organisation.kind
+                        else None,
+                        "source": expert.source,
+                    }
+                )
+            continue
+        entity = ncp.coordinating_entity
+        rows.append(
+            {
+                **base,
+                "status": ncp.status.label(locale) if ncp.status else None,
+                "coordinating_entity": " / ".join(n.text for n in entity.names),
+                "coordinating_entity_kind": entity.kind.label(locale) if entity.kind else None,
+                "experts": None if ncp.experts is None else len(ncp.experts),
+                "last_changed": ncp.last_changed,
+                "sources": ", ".join(ncp.sources),
+            }
+        )
+    columns = (
+        [
+            "code",
+            "country",
+            "position",
+            "name",
+            "role",
+            "organisation",
+            "organisation_kind",
+            "source",
+        ]
+        if experts
+        else [
+            "code",
+            "country",
+            "status",
+            "coordinating_entity",
+            "coordinating_entity_kind",
+            "experts",
+            "last_changed",
+            "sources",
+        ]
+    )
+    frame = pandas.DataFrame(rows, columns=columns)
+    if not experts:
+        frame["experts"] = frame["experts"].astype("Int64")
+        frame["last_changed"] = pandas.to_datetime(frame["last_changed"])
+    return frame
