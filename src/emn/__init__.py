@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ._convert import from_dict, from_json, to_dict, to_json
     from ._countries import country_name
     from ._dataset import ncp, ncps, network
+    from ._diff import Change, Diff, diff
     from ._model import (
         Article,
         Claim,
@@ -50,11 +51,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Article",
+    "Change",
     "Claim",
     "Context",
     "Country",
     "DataFileError",
     "Declaration",
+    "Diff",
     "EMNError",
     "Event",
     "Expert",
@@ -82,6 +85,7 @@ __all__ = [
     "__version__",
     "check",
     "country_name",
+    "diff",
     "from_dict",
     "from_json",
     "json_schema",
@@ -105,6 +109,7 @@ _HOME = {
     **dict.fromkeys(["ncp", "ncps", "network"], "_dataset"),
     "country_name": "_countries",
     "to_dataframe": "_pandas",
+    **dict.fromkeys(["Change", "Diff", "diff"], "_diff"),
     "json_schema": "_schema",
     **dict.fromkeys(
         ["Context", "Finding", "Observation", "Report", "Rule", "RuleLike", "RuleViolation"],

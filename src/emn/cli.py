@@ -58,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--ignore", action="append", default=[], metavar="ID", help="skip rules")
     validate.add_argument("--locale", help="language of the messages, e.g. sl or pl")
     commands.add_parser("schema", help="the JSON Schema of a composition file")
+    differ = commands.add_parser(
+        "diff", help="who joined, left or changed between two compositions"
+    )
+    differ.add_argument("old", metavar="OLD", help="a JSON file holding one NCP")
+    differ.add_argument(
+        "new", metavar="NEW", help="a JSON file holding one NCP of the same country"
+    )
+    differ.add_argument("--format", choices=["text", "json"], default="text")
+    differ.add_argument("--locale", help="language of the words, e.g. sl or pl")
     return parser
 
 
@@ -226,6 +235,29 @@ def _validate(out: TextIO, args: argparse.Namespace) -> int:
     return 0 if all(report.ok for _, report, _ in reports) else 1
 
 
+def _diff(out: TextIO, args: argparse.Namespace) -> None:
+    from ._diff import diff
+
+    compositions = []
+    for file in (args.old, args.new):
+        found = _read_ncps(file)
+        if not isinstance(found, NationalContactPoint):
+            raise InvalidData(f"{file}: holds a list; diff compares one NCP per file")
+        compositions.append(found)
+    difference = diff(*compositions)
+    if args.format == "json":
+        out.write(to_json(difference) + "\n")
+        return
+    _ = translator(args.locale).gettext
+    code = difference.country.code
+    counts = _("{joined} joined, {left} left, {changed} changed").format(
+        joined=len(difference.joined), left=len(difference.left), changed=len(difference.changed)
+    )
+    out.write(f"{code} {_country(code, args.locale)}: {counts}\n")
+    if not difference.same:
+        out.write(difference.render(args.locale) + "\n")
+
+
 def _group(path: str, subject: Any, locale: str | None) -> str:
     """The NCP a finding belongs to, by the head of its path, or "network" for the rest."""
     head = path.split(".", 1)[0]
@@ -277,6 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stdout.write(to_json(point) + "\n")
             else:
                 _show(sys.stdout, point, args.locale)
+        elif args.command == "diff":
+            _diff(sys.stdout, args)
         elif args.command == "schema":
             from ._schema import json_schema
 

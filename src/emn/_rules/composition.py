@@ -42,7 +42,7 @@ def _names(organisation: Organisation) -> set[str]:
     return {person_key(n.text) for n in organisation.names}
 
 
-def _same(a: Organisation, b: Organisation) -> bool:
+def same_organisation(a: Organisation, b: Organisation) -> bool:
     """Two records of one organisation: equal, or sharing a name and not placed in two countries."""
     if a == b:
         return True
@@ -54,7 +54,7 @@ def _same(a: Organisation, b: Organisation) -> bool:
 def _within(unit: Organisation, entity: Organisation) -> bool:
     node: Organisation | None = unit
     while node is not None:
-        if _same(node, entity):
+        if same_organisation(node, entity):
             return True
         node = node.parent
     return False

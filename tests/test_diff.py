@@ -1,0 +1,123 @@
+"""emn.diff and `emn diff`: who joined, left or changed, on the Slovenian NCP and edited copies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import emn
+from emn.cli import main
+
+SI = emn.ncp("SI")
+POLICE = SI.experts[6].organisation  # type: ignore[index]
+
+
+def _edited() -> emn.NationalContactPoint:
+    experts = list(SI.experts or ())
+    experts[1] = attrs.evolve(experts[1], role=emn.Role.NATIONAL_COORDINATOR)
+    experts[2] = attrs.evolve(experts[2], organisation=POLICE)
+    experts.pop(0)
+    experts.append(emn.Expert("Nova Oseba", POLICE, emn.Role.MEMBER))
+    return attrs.evolve(SI, experts=experts)
+
+
+def test_nothing_changed() -> None:
+    difference = emn.diff(SI, SI)
+    assert difference.same
+    assert difference.render() == ""
+
+
+def test_joined_left_and_changed() -> None:
+    difference = emn.diff(SI, _edited())
+    assert [e.name for e in difference.joined] == ["Nova Oseba"]
+    assert [e.name for e in difference.left] == ["Nataša Potočnik"]
+    assert difference.changed == (
+        emn.Change("Helena Korošec", "role", "deputy_coordinator", "national_coordinator"),
+        emn.Change(
+            "Darja Pokrivač",
+            "organisation",
+            "Ministry of the Interior",
+            "Ministrstvo za notranje zadeve, Policija",
+        ),
+    )
+    assert not difference.same
+
+
+def test_people_match_by_normalised_name_and_organisations_by_name() -> None:
+    experts = list(SI.experts or ())
+    experts[4] = attrs.evolve(experts[4], name="SANDI  C\u030curin")
+    experts[5] = attrs.evolve(
+        experts[5], organisation=emn.Organisation([emn.Name("Ministrstvo za notranje zadeve")])
+    )
+    assert emn.diff(SI, attrs.evolve(SI, experts=experts)).same
+
+
+def test_render_in_slovenian() -> None:
+    lines = emn.diff(SI, _edited()).render("sl").splitlines()
+    assert (
+        "~ Helena Korošec: vloga: namestnik nacionalnega koordinatorja -> nacionalni koordinator"
+        in lines
+    )
+    assert "+ Nova Oseba (član), Ministrstvo za notranje zadeve, Policija" in lines
+
+
+def test_two_different_ncps_or_unknown_compositions_are_refused() -> None:
+    with pytest.raises(emn.InvalidData, match="two NCPs, SI and HR"):
+        emn.diff(SI, emn.ncp("HR"))
+    with pytest.raises(emn.InvalidData, match="the old composition of DE is not published"):
+        emn.diff(emn.ncp("DE"), emn.ncp("DE"))
+    with pytest.raises(emn.InvalidData, match="new is not a NationalContactPoint"):
+        emn.diff(SI, "SI")  # type: ignore[arg-type]
+
+
+def test_a_diff_round_trips() -> None:
+    difference = emn.diff(SI, _edited())
+    assert emn.from_json(emn.Diff, emn.to_json(difference)) == difference
+
+
+def _files(tmp_path: Path, new: Any) -> tuple[str, str]:
+    old_file, new_file = tmp_path / "old.json", tmp_path / "new.json"
+    old_file.write_text(emn.to_json(SI), encoding="utf-8")
+    new_file.write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
+    return str(old_file), str(new_file)
+
+
+def test_emn_diff_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _files(tmp_path, emn.to_dict(_edited()))
+    assert main(["diff", old, new]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "SI Slovenia: 1 joined, 1 left, 2 changed"
+    assert "- Nataša Potočnik (national coordinator), Ministry of the Interior" in out
+    assert "~ Helena Korošec: role: deputy coordinator -> national coordinator" in out
+
+
+def test_emn_diff_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _files(tmp_path, emn.to_dict(_edited()))
+    assert main(["diff", old, new, "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert [e["name"] for e in payload["joined"]] == ["Nova Oseba"]
+    assert payload["changed"][0] == {
+        "name": "Helena Korošec",
+        "field": "role",
+        "old": "deputy_coordinator",
+        "new": "national_coordinator",
+    }
+
+
+@pytest.mark.parametrize(
+    ("new", "reason"),
+    [
+        ([], "holds a list; diff compares one NCP per file"),
+        ({"country": "HR", "coordinating_entity": "X", "experts": []}, "two NCPs, SI and HR"),
+    ],
+)
+def test_emn_diff_bad_input_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], new: Any, reason: str
+) -> None:
+    old, new_file = _files(tmp_path, new)
+    assert main(["diff", old, new_file]) == 2
+    assert reason in capsys.readouterr().err
