@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ._countries import country_name
     from ._dataset import ncp, ncps, network
     from ._diff import Change, Diff, diff
+    from ._export import export
     from ._model import (
         Article,
         Claim,
@@ -86,6 +87,7 @@ __all__ = [
     "check",
     "country_name",
     "diff",
+    "export",
     "from_dict",
     "from_json",
     "json_schema",
@@ -110,6 +112,7 @@ _HOME = {
     "country_name": "_countries",
     "to_dataframe": "_pandas",
     **dict.fromkeys(["Change", "Diff", "diff"], "_diff"),
+    "export": "_export",
     "json_schema": "_schema",
     **dict.fromkeys(
         ["Context", "Finding", "Observation", "Report", "Rule", "RuleLike", "RuleViolation"],

@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--ignore", action="append", default=[], metavar="ID", help="skip rules")
     validate.add_argument("--locale", help="language of the messages, e.g. sl or pl")
     commands.add_parser("schema", help="the JSON Schema of a composition file")
+    exporter = commands.add_parser(
+        "export", help="write the dataset as a Frictionless Data Package"
+    )
+    exporter.add_argument("directory", metavar="DIR", help="where to write the CSV files")
     differ = commands.add_parser(
         "diff", help="who joined, left or changed between two compositions"
     )
@@ -311,6 +315,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _show(sys.stdout, point, args.locale)
         elif args.command == "diff":
             _diff(sys.stdout, args)
+        elif args.command == "export":
+            from ._export import export
+
+            for path in export(args.directory):
+                sys.stdout.write(f"{path}\n")
         elif args.command == "schema":
             from ._schema import json_schema
 

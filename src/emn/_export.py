@@ -1,0 +1,278 @@
+"""The dataset as a Frictionless Data Package: CSV tables and a ``datapackage.json``.
+
+For R, spreadsheet and SQL users: every field is described, keys link the tables, and every
+source is named.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from ._model import NationalContactPoint, Network, Organisation
+from .exceptions import InvalidData
+
+__all__ = ["export"]
+
+
+def _field(name: str, kind: str, description: str, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "type": kind, "description": description, **extra}
+
+
+_TABLES: dict[str, dict[str, Any]] = {
+    "ncps": {
+        "description": "One row per National Contact Point, in its latest known state.",
+        "fields": [
+            _field(
+                "code",
+                "string",
+                "ISO 3166-1 alpha-2 code of the country",
+                constraints={"required": True},
+            ),
+            _field("country", "string", "The country's English name (CLDR)"),
+            _field("status", "string", "How the country takes part: member_state, observer, ..."),
+            _field("coordinating_entity_id", "string", "The designated entity (organisations.id)"),
+            _field(
+                "coordinating_entity",
+                "string",
+                "The designated entity's names, as the sources write them",
+            ),
+            _field("listed_as", "string", "The country as the source that lists the NCP writes it"),
+            _field("experts_published", "boolean", "Whether the sources publish the NCP's experts"),
+            _field(
+                "expert_count", "integer", "How many experts; empty when not published (not zero)"
+            ),
+            _field(
+                "appointed_by_id", "string", "Who appointed the NCP's members (organisations.id)"
+            ),
+            _field(
+                "last_changed", "date", "When the composition last changed, where a source says"
+            ),
+            _field("sources", "string", "Ids of the sources the record rests on, space-separated"),
+        ],
+        "primaryKey": ["code"],
+        "foreignKeys": [
+            {
+                "fields": ["coordinating_entity_id"],
+                "reference": {"resource": "organisations", "fields": ["id"]},
+            },
+            {
+                "fields": ["appointed_by_id"],
+                "reference": {"resource": "organisations", "fields": ["id"]},
+            },
+        ],
+    },
+    "experts": {
+        "description": "One row per expert of an NCP whose composition is published.",
+        "fields": [
+            _field(
+                "code",
+                "string",
+                "The NCP's country code (ncps.code)",
+                constraints={"required": True},
+            ),
+            _field("position", "integer", "The expert's place in the source's list, from 0"),
+            _field("name", "string", "The expert's name as the source writes it"),
+            _field("role", "string", "national_coordinator, deputy_coordinator or member"),
+            _field("organisation_id", "string", "Where the expert comes from (organisations.id)"),
+            _field("source", "string", "The source that lists the expert (sources.id)"),
+        ],
+        "primaryKey": ["code", "position"],
+        "foreignKeys": [
+            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
+            {
+                "fields": ["organisation_id"],
+                "reference": {"resource": "organisations", "fields": ["id"]},
+            },
+            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+    "organisations": {
+        "description": "Every organisation named: designated entities, appointers, employers.",
+        "fields": [
+            _field(
+                "id", "string", "This table's key", constraints={"required": True, "unique": True}
+            ),
+            _field("name", "string", "The organisation's first name, as its source writes it"),
+            _field(
+                "lang", "string", "The language of that name (BCP 47; mul: several, und: unknown)"
+            ),
+            _field("all_names", "string", "Every name, 'name [lang]', separated by ' | '"),
+            _field(
+                "kind",
+                "string",
+                "ministry, police, public_agency, research, ... (classified by emn)",
+            ),
+            _field("country", "string", "ISO code of the country it is based in, where known"),
+            _field("parent_id", "string", "The organisation it is a unit of (organisations.id)"),
+        ],
+        "primaryKey": ["id"],
+        "foreignKeys": [{"fields": ["parent_id"], "reference": {"resource": "", "fields": ["id"]}}],
+    },
+    "sources": {
+        "description": "Every source the dataset rests on.",
+        "fields": [
+            _field(
+                "id",
+                "string",
+                "The id records cite",
+                constraints={"required": True, "unique": True},
+            ),
+            _field("title", "string", "What the source is"),
+            _field("language", "string", "The source's language (BCP 47)"),
+            _field("date", "date", "The source's date, where known"),
+            _field("where", "string", "Where it was read"),
+            _field("note", "string", "What else to know about it"),
+        ],
+        "primaryKey": ["id"],
+    },
+}
+
+
+class _Organisations:
+    """Stable ids for organisations, in the order they are first met."""
+
+    def __init__(self) -> None:
+        self.ids: dict[Organisation, str] = {}
+
+    def id(self, organisation: Organisation | None) -> str:
+        if organisation is None:
+            return ""
+        if organisation not in self.ids:
+            self.id(organisation.parent)
+            self.ids[organisation] = f"org-{len(self.ids) + 1}"
+        return self.ids[organisation]
+
+    def rows(self) -> list[list[str]]:
+        return [
+            [
+                key,
+                o.name,
+                o.names[0].lang,
+                " | ".join(f"{n.text} [{n.lang}]" for n in o.names),
+                o.kind.value if o.kind else "",
+                o.country.code if o.country else "",
+                self.ids[o.parent] if o.parent else "",
+            ]
+            for o, key in self.ids.items()
+        ]
+
+
+def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations) -> list[str]:
+    from ._countries import english_name
+
+    return [
+        ncp.country.code,
+        english_name(ncp.country.code),
+        ncp.status.value if ncp.status else "",
+        organisations.id(ncp.coordinating_entity),
+        " / ".join(n.text for n in ncp.coordinating_entity.names),
+        ncp.listed_as or "",
+        "true" if ncp.experts is not None else "false",
+        "" if ncp.experts is None else str(len(ncp.experts)),
+        organisations.id(ncp.appointed_by),
+        ncp.last_changed.isoformat() if ncp.last_changed else "",
+        " ".join(ncp.sources),
+    ]
+
+
+def export(directory: str | Path, network: Network | None = None) -> tuple[Path, ...]:
+    """Write ``network`` (default: the bundled one) into ``directory`` as a Data Package.
+
+    Returns the files written: ``ncps.csv``, ``experts.csv``, ``organisations.csv``,
+    ``sources.csv`` and ``datapackage.json``. Raises :class:`emn.InvalidData` if the directory
+    cannot be written.
+    """
+    if network is None:
+        from ._dataset import network as bundled
+
+        network = bundled()
+    target = Path(directory)
+    organisations = _Organisations()
+    ncps = [_ncp_row(ncp, organisations) for ncp in network.ncps]
+    experts = [
+        [
+            ncp.country.code,
+            str(i),
+            e.name,
+            e.role.value,
+            organisations.id(e.organisation),
+            e.source or "",
+        ]
+        for ncp in network.ncps
+        for i, e in enumerate(ncp.experts or ())
+    ]
+    sources = [
+        [
+            s.id,
+            s.title,
+            s.language,
+            s.date.isoformat() if s.date else "",
+            s.where or "",
+            s.note or "",
+        ]
+        for s in network.sources
+    ]
+    rows = {
+        "ncps": ncps,
+        "experts": experts,
+        "organisations": organisations.rows(),
+        "sources": sources,
+    }
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, table in rows.items():
+            path = target / f"{name}.csv"
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(field["name"] for field in _TABLES[name]["fields"])
+                writer.writerows(table)
+            written.append(path)
+        descriptor = target / "datapackage.json"
+        descriptor.write_text(
+            json.dumps(_descriptor(network), ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
+    except OSError as err:
+        raise InvalidData(
+            f"{target}: cannot write the data package: {err.strerror or err}"
+        ) from None
+    return (*written, descriptor)
+
+
+def _descriptor(network: Network) -> dict[str, Any]:
+    from importlib.metadata import version
+
+    resources = []
+    for name, table in _TABLES.items():
+        schema = {key: value for key, value in table.items() if key != "description"}
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": table["description"],
+                "schema": schema,
+            }
+        )
+    day = f" as of {network.as_of.isoformat()}" if network.as_of else ""
+    return {
+        "profile": "tabular-data-package",
+        "name": "emn-national-contact-points",
+        "title": f"European Migration Network: National Contact Points{day}",
+        "description": (
+            "The National Contact Points of the European Migration Network (Council Decision "
+            "2008/381/EC), their coordinating institutions and, where published, their experts, "
+            "as the sources below describe them. Every record names its sources."
+        ),
+        "version": version("emn"),
+        "sources": [
+            {"title": f"{s.title} [{s.id}]", "path": s.where or ""} for s in network.sources
+        ],
+        "resources": resources,
+    }
