@@ -25,6 +25,7 @@ __all__ = [
     "Scope",
     "Severity",
     "check",
+    "observe",
     "rule",
     "rules",
     "validate",

@@ -136,24 +136,20 @@ def source_conflict(network: Network, context: Context) -> Iterator[Observation]
             statuses.setdefault(code, []).append((p.status.value, p.source))
         else:
             joined.setdefault(code, []).append((p.since.isoformat(), p.source))
-    for code, pairs in statuses.items():
-        if _disagree(pairs):
-            yield observe(
-                f"participations[{first_claim[code]}]",
-                "sources disagree on the status of {country}: {claims}",
-                country=code,
-                claims=_claims(pairs),
-                kind="status",
-            )
-    for code, pairs in joined.items():
-        if _disagree(pairs):
-            yield observe(
-                f"participations[{first_claim[code]}]",
-                "sources disagree on when {country} joined: {claims}",
-                country=code,
-                claims=_claims(pairs),
-                kind="date",
-            )
+    checks = (
+        (statuses, N_("sources disagree on the status of {country}: {claims}"), "status"),
+        (joined, N_("sources disagree on when {country} joined: {claims}"), "date"),
+    )
+    for groups, template, kind in checks:
+        for code, pairs in groups.items():
+            if _disagree(pairs):
+                yield observe(
+                    f"participations[{first_claim[code]}]",
+                    template,
+                    country=code,
+                    claims=_claims(pairs),
+                    kind=kind,
+                )
     subjects: dict[str, list[tuple[str, str]]] = {}
     first_index: dict[str, int] = {}
     for index, claim in enumerate(network.claims):
