@@ -150,3 +150,22 @@ def test_collections_handed_out_are_immutable() -> None:
 def test_generated_ncps_are_hashable_and_equal_to_themselves(ncp: emn.NationalContactPoint) -> None:
     assert ncp == attrs.evolve(ncp)
     assert hash(ncp) == hash(attrs.evolve(ncp))
+
+
+@pytest.mark.parametrize("junk", [5, "abc", {"a": 1}, 2.5])
+def test_a_collection_field_given_junk_is_invalid_data(junk: object) -> None:
+    with pytest.raises(emn.InvalidData, match="history: expected a list of items, got"):
+        emn.NationalContactPoint(emn.Country("SI"), MNZ, history=junk)  # type: ignore[arg-type]
+    with pytest.raises(emn.InvalidData, match="experts: expected a list of items, got"):
+        emn.NationalContactPoint(emn.Country("SI"), MNZ, experts=junk)  # type: ignore[arg-type]
+
+
+def test_constructors_never_raise_a_bare_type_error() -> None:
+    for build in (
+        lambda: emn.Organisation(None),  # type: ignore[arg-type]
+        lambda: emn.Expert(None, None, None),  # type: ignore[arg-type]
+        lambda: emn.Name(3),  # type: ignore[arg-type]
+        lambda: emn.Network(None, None),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(emn.InvalidData):
+            build()

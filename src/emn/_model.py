@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from typing import Any
 
@@ -119,6 +119,8 @@ def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def _items(kind: type, what: str) -> Callable[[Any, Any, Any], None]:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise _fail(attribute, f"expected a list of items, got {type(value).__name__}")
         for index, item in enumerate(value):
             if not isinstance(item, kind):
                 message = f"expected {what}, got {type(item).__name__}"
@@ -129,7 +131,9 @@ def _items(kind: type, what: str) -> Callable[[Any, Any, Any], None]:
 
 def _as_tuple(value: Iterable[Any]) -> Any:
     # Strings and mappings are iterable but never a list of items; leave them to the validator.
-    return value if isinstance(value, (str, bytes, dict)) else tuple(value)
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
+        return tuple(value)
+    return value
 
 
 def _as_optional_tuple(value: Iterable[Any] | None) -> Any:
@@ -383,10 +387,6 @@ class LegalAct:
 
 def _experts(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        if not isinstance(value, tuple):
-            raise _fail(
-                attribute, f"expected a list of experts or None, got {type(value).__name__}"
-            )
         _items(Expert, "an Expert")(_, attribute, value)
 
 
