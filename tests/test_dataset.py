@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 import unicodedata
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
@@ -349,3 +350,26 @@ def test_a_missing_data_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
         emn.DataFileError, match=r"cannot read the bundled data file .*missing.json"
     ):
         emn.network()
+
+
+def test_the_data_loads_from_a_zip_import(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    package = Path(emn.__file__).parent
+    archive = tmp_path / "emn.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in package.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, Path("emn") / path.relative_to(package))
+    script = "import emn; print(emn.__file__.count('.zip'), len(emn.ncps()), emn.ncp('Słowenia').country.code)"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={"PYTHONPATH": str(archive), "PATH": ""},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.split() == ["1", "33", "SI"], done.stderr

@@ -86,18 +86,18 @@ def ncp(code: str) -> NationalContactPoint:
 
 def _read() -> Any:
     import json
-    from importlib.resources import files
 
-    resource = files("emn.data").joinpath(_FILE)
+    from ._resources import read_data
+
+    content = read_data(_FILE, "data file")
     try:
-        text = resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataFileError(f"cannot read the bundled data file {resource}: {err}") from None
-    try:
-        return json.loads(text)
+        return json.loads(content.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise DataFileError(f"the bundled data file emn/data/{_FILE} is not UTF-8: {err}") from None
     except json.JSONDecodeError as err:
         raise DataFileError(
-            f"the bundled data file {resource} is not valid JSON: {err.msg} at line {err.lineno}"
+            f"the bundled data file emn/data/{_FILE} is not valid JSON: {err.msg} "
+            f"at line {err.lineno}"
         ) from None
 
 

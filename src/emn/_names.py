@@ -9,8 +9,6 @@ from __future__ import annotations
 import threading
 import unicodedata
 
-from .exceptions import DataFileError
-
 __all__ = ["codes_for", "fold", "names_for"]
 
 _FILE = "names.tsv"
@@ -48,15 +46,9 @@ def _blob() -> bytes:
     if _index is None:
         with _lock:
             if _index is None:
-                from importlib.resources import files
+                from ._resources import read_data
 
-                resource = files("emn.data").joinpath(_FILE)
-                try:
-                    _index = resource.read_bytes()
-                except OSError as err:
-                    raise DataFileError(
-                        f"cannot read the bundled name index {resource}: {err}"
-                    ) from None
+                _index = read_data(_FILE, "name index")
     return _index
 
 
