@@ -6,6 +6,7 @@ lookup reads the file once and bisects it: no parsing of its ~30,000 lines, and 
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 
@@ -77,11 +78,12 @@ def codes_for(name: str) -> tuple[str, ...]:
     return ()
 
 
-def names_for(codes: frozenset[str]) -> list[str]:
+@functools.lru_cache(maxsize=8)
+def names_for(codes: frozenset[str]) -> tuple[str, ...]:
     """Every folded name in the index of any of these countries (for suggesting candidates)."""
     found = []
     for line in _blob().decode("utf-8").splitlines()[1:]:
         name, _, listed = line.partition("\t")
         if not codes.isdisjoint(listed.split(",")):
             found.append(name)
-    return found
+    return tuple(found)
