@@ -86,38 +86,23 @@ def test_the_wheel_works_in_a_fresh_venv_without_network(wheel: Path, tmp_path: 
         check=True,
         capture_output=True,
     )
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+
     script = (
         "import emn, sys; "
         "assert emn.__file__.startswith(sys.prefix), emn.__file__; "
         "print(len(emn.ncps()), emn.ncp('SI').coordinator.name, emn.__version__)"
     )
-    done = subprocess.run(
-        [str(python), "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+    assert run(str(python), "-c", script).stdout.split()[:3] == ["33", "Nataša", "Potočnik"]
+    emn_command = str(env_dir / "bin" / "emn")
+    assert len(run(emn_command, "list").stdout.splitlines()) == 34
+    assert (
+        "Nataša Potočnik (nacionalni koordinator)"
+        in run(emn_command, "show", "SI", "--locale", "sl").stdout
     )
-    assert done.stdout.split()[:3] == ["33", "Nataša", "Potočnik"]
-    cli = subprocess.run(
-        [str(env_dir / "bin" / "emn"), "list"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert len(cli.stdout.splitlines()) == 34
-    show = subprocess.run(
-        [str(env_dir / "bin" / "emn"), "show", "SI", "--locale", "sl"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "Nataša Potočnik (nacionalni koordinator)" in show.stdout
-    valid = subprocess.run(
-        [str(env_dir / "bin" / "emn"), "validate"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    valid = run(emn_command, "validate")
     assert valid.returncode == 0, valid.stderr
 
 
