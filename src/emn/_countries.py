@@ -49,12 +49,15 @@ def english_name(code: str) -> str:
     return name
 
 
-def country_name(code: str, locale: object) -> str:
-    """The name of the country ``code`` in ``locale``: ``"sl"``, ``"sl_SI"``, ``"pl-PL"``, a Locale.
+def country_name(code: str, locale: object = None) -> str:
+    """The name of the country ``code`` in ``locale``: ``"sl"``, ``"sl_SI"``, ``"pl-PL"``, a Locale;
+    English (CLDR) when ``locale`` is None.
 
-    >>> country_name("EL", "pl")
-    'Grecja'
+    >>> country_name("EL", "pl"), country_name("SI")
+    ('Grecja', 'Slovenia')
     """
+    if locale is None:
+        return english_name(normalize_code(code))
     territories = parse_locale(locale).territories
     key = normalize_code(code)
     if key not in ISO_CODES or key not in territories:

@@ -207,9 +207,9 @@ class Country:
 
     code: str = attrs.field(converter=_code, validator=_iso)
 
-    def name(self, locale: object = "en") -> str:
-        """The country's name in ``locale`` (``"sl"``, ``"pl-PL"`` or a ``babel.Locale``)."""
-        return english_name(self.code) if locale == "en" else country_name(self.code, locale)
+    def name(self, locale: object = None) -> str:
+        """The country's name in ``locale`` (``"sl"``, ``"pl-PL"``, a Locale); else English."""
+        return country_name(self.code, locale)
 
     def __str__(self) -> str:
         return self.code

@@ -54,14 +54,11 @@ def to_dataframe(
         raise ImportError(
             "emn.to_dataframe needs pandas, an optional extra: pip install 'emn[pandas]'"
         ) from None
-    from ._countries import country_name, english_name
-
-    def name(code: str) -> str:
-        return english_name(code) if locale is None else country_name(code, locale)
+    from ._countries import country_name
 
     rows: list[dict[str, Any]] = []
     for ncp in _ncps(obj):
-        base = {"code": ncp.country.code, "country": name(ncp.country.code)}
+        base = {"code": ncp.country.code, "country": country_name(ncp.country.code, locale)}
         if experts:
             for index, expert in enumerate(ncp.experts or ()):
                 organisation = expert.organisation

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from ._convert import from_dict, to_dict, to_json
+from ._countries import country_name
 from ._dataset import ncp, ncps, network
 from ._i18n import format_date, translator
 from ._model import Event, NationalContactPoint, Organisation
@@ -74,12 +75,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _country(code: str, locale: str | None) -> str:
-    from ._countries import country_name, english_name
-
-    return english_name(code) if locale is None else country_name(code, locale)
-
-
 def _names(organisation: Organisation, locale: str | None = None) -> str:
     """The organisation's name in the locale's language where a source gives it, else all."""
     if locale is not None:
@@ -100,7 +95,7 @@ def _list(out: TextIO, as_json: bool, locale: str | None) -> None:
     rows.extend(
         (
             n.country.code,
-            _country(n.country.code, locale),
+            country_name(n.country.code, locale),
             n.status.label(locale) if n.status else _("unknown"),
             _names(n.coordinating_entity, locale),
         )
@@ -136,7 +131,7 @@ def _show(out: TextIO, point: NationalContactPoint, locale: str | None) -> None:
 
         wanted = parse_locale(locale).language
     lines = [
-        f"{_country(point.country.code, locale)} ({point.country.code})",
+        f"{country_name(point.country.code, locale)} ({point.country.code})",
         _field(_("status"), point.status.label(locale) if point.status else _("unknown")),
         _field(_("coordinating entity"), _names(point.coordinating_entity, locale)),
     ]
@@ -257,7 +252,7 @@ def _diff(out: TextIO, args: argparse.Namespace) -> None:
     counts = _("{joined} joined, {left} left, {changed} changed").format(
         joined=len(difference.joined), left=len(difference.left), changed=len(difference.changed)
     )
-    out.write(f"{code} {_country(code, args.locale)}: {counts}\n")
+    out.write(f"{code} {country_name(code, args.locale)}: {counts}\n")
     if not difference.same:
         out.write(difference.render(args.locale) + "\n")
 
@@ -274,7 +269,7 @@ def _group(path: str, subject: Any, locale: str | None) -> str:
         code = subject.country.code
     if code is None:
         return translator(locale).gettext("network")
-    return f"{code} {_country(code, locale)}" + (f" {head}" if head.startswith("[") else "")
+    return f"{code} {country_name(code, locale)}" + (f" {head}" if head.startswith("[") else "")
 
 
 def _text_report(file: str | None, report: Any, subject: Any, locale: str | None) -> str:

@@ -35,10 +35,9 @@ def format_message(template: str, args: Mapping[str, str], locale: object = None
 
 
 def _country(code: str, locale: object) -> str:
-    from .._countries import country_name, english_name
+    from .._countries import country_name
 
-    name = english_name(code) if locale is None else country_name(code, locale)
-    return f"{name} ({code})"
+    return f"{country_name(code, locale)} ({code})"
 
 
 def _claims(encoded: str, kind: str, locale: object) -> str:
