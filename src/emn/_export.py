@@ -168,7 +168,7 @@ def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations) -> list[s
         english_name(ncp.country.code),
         ncp.status.value if ncp.status else "",
         organisations.id(ncp.coordinating_entity),
-        " / ".join(n.text for n in ncp.coordinating_entity.names),
+        ncp.coordinating_entity.all_names,
         ncp.listed_as or "",
         "true" if ncp.experts is not None else "false",
         "" if ncp.experts is None else str(len(ncp.experts)),

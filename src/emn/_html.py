@@ -33,7 +33,7 @@ def ncp_html(ncp: NationalContactPoint) -> str:
     facts = [
         ("country", f"{english_name(ncp.country.code)} ({ncp.country.code})"),
         ("status", _status(ncp)),
-        ("coordinating entity", " / ".join(n.text for n in ncp.coordinating_entity.names)),
+        ("coordinating entity", ncp.coordinating_entity.all_names),
         ("appointed by", ncp.appointed_by.name if ncp.appointed_by else "—"),
         ("composition last changed", ncp.last_changed.isoformat() if ncp.last_changed else "—"),
         ("sources", ", ".join(ncp.sources)),

@@ -262,6 +262,24 @@ class Organisation:
         return next((n.text for n in self.names if n.lang == lang), None)
 
     @property
+    def lineage(self) -> tuple[Organisation, ...]:
+        """This organisation, then the one it is a unit of, and so on up.
+
+        >>> import emn
+        >>> [o.name for o in emn.ncp("SI").experts[6].organisation.lineage]
+        ['Policija', 'Ministry of the Interior']
+        """
+        chain = [self]
+        while chain[-1].parent is not None:
+            chain.append(chain[-1].parent)
+        return tuple(chain)
+
+    @property
+    def all_names(self) -> str:
+        """Every name, joined with `` / `` as the Polish list joins Belgium's two."""
+        return " / ".join(name.text for name in self.names)
+
+    @property
     def full_name(self) -> str:
         """The name preceded by its parents', in the same language where they have it."""
         return self.full_name_in(self.names[0].lang)
@@ -273,21 +291,11 @@ class Organisation:
         >>> emn.ncp("SI").experts[6].organisation.full_name_in("sl")
         'Ministrstvo za notranje zadeve, Policija'
         """
-        parts = []
-        node: Organisation | None = self
-        while node is not None:
-            parts.append(node.name_in(lang) or node.name)
-            node = node.parent
-        return ", ".join(reversed(parts))
+        return ", ".join(node.name_in(lang) or node.name for node in reversed(self.lineage))
 
     def is_part_of(self, other: Organisation) -> bool:
         """True if this organisation is ``other`` or one of its units (at any depth)."""
-        node: Organisation | None = self
-        while node is not None:
-            if node == other:
-                return True
-            node = node.parent
-        return False
+        return other in self.lineage
 
 
 @attrs.frozen

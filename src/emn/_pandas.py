@@ -81,7 +81,7 @@ def to_dataframe(
             {
                 **base,
                 "status": ncp.status.label(locale) if ncp.status else None,
-                "coordinating_entity": " / ".join(n.text for n in entity.names),
+                "coordinating_entity": entity.all_names,
                 "coordinating_entity_kind": entity.kind.label(locale) if entity.kind else None,
                 "experts": None if ncp.experts is None else len(ncp.experts),
                 "last_changed": ncp.last_changed,

@@ -83,7 +83,7 @@ def _names(organisation: Organisation, locale: str | None = None) -> str:
         native = organisation.name_in(parse_locale(locale).language)
         if native is not None:
             return native
-    return " / ".join(name.text for name in organisation.names)
+    return organisation.all_names
 
 
 def _list(out: TextIO, as_json: bool, locale: str | None) -> None:

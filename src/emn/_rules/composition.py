@@ -52,12 +52,7 @@ def same_organisation(a: Organisation, b: Organisation) -> bool:
 
 
 def _within(unit: Organisation, entity: Organisation) -> bool:
-    node: Organisation | None = unit
-    while node is not None:
-        if same_organisation(node, entity):
-            return True
-        node = node.parent
-    return False
+    return any(same_organisation(node, entity) for node in unit.lineage)
 
 
 @rule(
@@ -84,21 +79,12 @@ def coordinator_affiliation(ncp: NationalContactPoint, context: Context) -> Iter
 
 
 def _based_in(organisation: Organisation) -> str | None:
-    node: Organisation | None = organisation
-    while node is not None:
-        if node.country is not None:
-            return node.country.code
-        node = node.parent
-    return None
+    return next((n.country.code for n in organisation.lineage if n.country is not None), None)
 
 
 def _international(organisation: Organisation) -> bool:
-    node: Organisation | None = organisation
-    while node is not None:
-        if node.kind is OrganisationKind.INTERNATIONAL_ORGANISATION:
-            return True
-        node = node.parent
-    return False
+    international = OrganisationKind.INTERNATIONAL_ORGANISATION
+    return any(node.kind is international for node in organisation.lineage)
 
 
 @rule(
