@@ -21,13 +21,13 @@ organisations = st.recursive(
     st.builds(
         emn.Organisation,
         names=st.lists(names, min_size=1, max_size=3).map(tuple),
-        kind=st.none() | st.sampled_from(emn.OrganisationKind),
+        kind=st.none() | st.sampled_from(emn.model.OrganisationKind),
         country=st.none() | countries,
     ),
     lambda parents: st.builds(
         emn.Organisation,
         names=st.lists(names, min_size=1, max_size=2).map(tuple),
-        kind=st.none() | st.sampled_from(emn.OrganisationKind),
+        kind=st.none() | st.sampled_from(emn.model.OrganisationKind),
         parent=parents,
         country=st.none() | countries,
     ),
@@ -46,7 +46,7 @@ whens = st.one_of(
     st.integers(1990, 2040).map(lambda y: f"../{y}"),
 )
 events = st.builds(
-    emn.Event, summary=texts, source=texts, when=st.none() | whens, quote=st.none() | texts
+    emn.model.Event, summary=texts, source=texts, when=st.none() | whens, quote=st.none() | texts
 )
 ncps = st.builds(
     emn.NationalContactPoint,

@@ -26,7 +26,14 @@ def test_list_shows_every_ncp_with_code_country_status_and_institution(
     status, out, _ = _run(capsys, "list")
     lines = out.splitlines()
     assert status == 0
-    assert lines[0].split() == ["CODE", "COUNTRY", "STATUS", "COORDINATING", "INSTITUTION"]
+    assert lines[0].split() == [
+        "CODE",
+        "COUNTRY",
+        "STATUS",
+        "EXPERTS",
+        "COORDINATING",
+        "INSTITUTION",
+    ]
     assert len(lines) == 34
     assert lines[1].split()[:3] == ["AM", "Armenia", "observer"]
     slovenia = next(line for line in lines if line.startswith("SI "))

@@ -20,7 +20,7 @@ def _rows(directory: Path, name: str) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("package")
-    emn.export(directory)
+    emn.datapackage.export(directory)
     return directory
 
 

@@ -24,7 +24,7 @@ DOCUMENTED = (emn.InvalidData, emn.NotFound)
 @given(strategies.json_values)
 def test_random_json_text_through_from_json_raises_only_invalid_data(value: object) -> None:
     text = json.dumps(value)
-    for cls in (emn.NationalContactPoint, emn.Network, emn.Report):
+    for cls in (emn.NationalContactPoint, emn.Network, emn.rules.Report):
         try:
             emn.from_json(cls, text)
         except emn.InvalidData as err:
@@ -160,7 +160,7 @@ socket.create_connection = refuse
 socket.getaddrinfo = refuse
 import emn
 emn.ncp("SI"); emn.ncp("Słowenia"); emn.ncp("Ελλάδα"); emn.country_name("SI", "sl")
-emn.validate(emn.network()).render(locale="pl")
+emn.render(emn.validate(emn.network()), locale="pl")
 emn.from_json(emn.Network, emn.to_json(emn.network()))
 print("offline")
 """

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import attrs
 
-from ._i18n import N_, gettext
-from ._model import Country, Expert, NationalContactPoint, Role
-from ._rules._engine import person_key
-from ._rules.composition import same_organisation
+from ._identity import person_key, same_organisation
+from ._model import Country, Expert, NationalContactPoint
+from ._render import render
+from ._validators import as_tuple
 from .exceptions import InvalidData
 
 __all__ = ["Change", "Diff", "diff"]
-
-_FIELDS = {"role": N_("role"), "organisation": N_("organisation")}
 
 
 @attrs.frozen
@@ -30,29 +28,20 @@ class Diff:
     """The difference between two compositions of one NCP; people match by normalised name."""
 
     country: Country
-    joined: tuple[Expert, ...] = ()
-    left: tuple[Expert, ...] = ()
-    changed: tuple[Change, ...] = ()
+    joined: tuple[Expert, ...] = attrs.field(default=(), converter=as_tuple)
+    left: tuple[Expert, ...] = attrs.field(default=(), converter=as_tuple)
+    changed: tuple[Change, ...] = attrs.field(default=(), converter=as_tuple)
 
     @property
     def same(self) -> bool:
         """True when nobody joined, left or changed."""
         return not (self.joined or self.left or self.changed)
 
-    def render(self, locale: object = None) -> str:
-        """One line per difference: ``+`` joined, ``-`` left, ``~`` changed."""
+    def __str__(self) -> str:
+        return render(self, "text")
 
-        def who(expert: Expert) -> str:
-            return f"{expert.name} ({expert.role.label(locale)}), {expert.organisation.full_name}"
-
-        def value(change: Change, text: str) -> str:
-            return Role(text).label(locale) if change.field == "role" else text
-
-        lines = [f"+ {who(e)}" for e in self.joined] + [f"- {who(e)}" for e in self.left]
-        for c in self.changed:
-            field = gettext(_FIELDS[c.field], locale)
-            lines.append(f"~ {c.name}: {field}: {value(c, c.old)} -> {value(c, c.new)}")
-        return "\n".join(lines)
+    def _repr_html_(self) -> str:
+        return render(self, "html")
 
 
 def diff(old: NationalContactPoint, new: NationalContactPoint) -> Diff:

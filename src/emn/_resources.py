@@ -32,5 +32,5 @@ def read_data(name: str, what: str) -> bytes:
         return files(data).joinpath(name).read_bytes()
     except OSError as err:
         raise DataFileError(
-            f"cannot read the bundled {what} {path}: {err.strerror or err}"
+            f"cannot read the bundled {what} {path}: {err.strerror or err}", file=path
         ) from None
