@@ -217,3 +217,18 @@ def test_a_valid_composition_with_one_value_replaced_only_raises_invalid_data(
 def test_random_bytes_and_text_through_from_json_only_raise_invalid_data(blob: bytes | str) -> None:
     with contextlib.suppress(emn.InvalidData):
         emn.from_json(emn.NationalContactPoint, blob)
+
+
+def test_a_bug_in_a_structure_hook_is_not_reported_as_invalid_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from emn import _convert
+
+    def broken(value: object, _: object) -> str:
+        raise ZeroDivisionError("a bug of ours")
+
+    converter = _convert._make()
+    converter.register_structure_hook(str, broken)
+    monkeypatch.setattr(_convert, "_CONVERTER", converter)
+    with pytest.raises(ZeroDivisionError):
+        emn.from_dict(emn.Name, {"text": "x"})

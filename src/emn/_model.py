@@ -8,7 +8,6 @@ it and import no model class.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
 
 import attrs
 
@@ -78,25 +77,18 @@ class Organisation:
     """
 
     names: tuple[Name, ...] = attrs.field(
-        converter=v.as_tuple, validator=v.items_of(Name, "a Name")
+        converter=v.as_tuple,
+        validator=v.items_of(Name, "a Name", "an organisation needs at least one name"),
     )
     kind: OrganisationKind | None = attrs.field(
         default=None, validator=v.optional(v.member_of(OrganisationKind))
     )
-    parent: Organisation | None = attrs.field(default=None)
+    parent: Organisation | None = attrs.field(
+        default=None, validator=v.optional(v.of_own_class("an Organisation"))
+    )
     country: Country | None = attrs.field(
         default=None, validator=_optional_of(Country, "a Country")
     )
-
-    @names.validator
-    def _names(self, attribute: attrs.Attribute[Any], value: tuple[Name, ...]) -> None:
-        if not isinstance(value, tuple) or not value:
-            raise v.fail(attribute, "an organisation needs at least one name")
-
-    @parent.validator
-    def _parent(self, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None and not isinstance(value, Organisation):
-            raise v.fail(attribute, f"expected an Organisation, got {type(value).__name__}")
 
     @property
     def name(self) -> str:

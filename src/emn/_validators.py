@@ -24,6 +24,7 @@ __all__ = [
     "language_tag",
     "member_of",
     "non_empty_text",
+    "of_own_class",
     "of_type",
     "optional",
     "when",
@@ -71,21 +72,40 @@ class optional:
 
 @attrs.frozen(repr=False)
 class items_of:
-    """Accept a tuple whose every item is an instance of ``kind``."""
+    """Accept a tuple whose every item is an instance of ``kind``; with ``empty``, a message,
+    refuse an empty tuple with it."""
 
     kind: type
     what: str
+    empty: str | None = None
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             raise fail(attribute, f"expected a list of items, got {type(value).__name__}")
+        if self.empty is not None and not value:
+            raise fail(attribute, self.empty)
         for index, item in enumerate(value):
             if not _is(item, (self.kind,)):
                 message = f"expected {self.what}, got {type(item).__name__}"
                 raise fail(attribute, message, index)
 
     def __repr__(self) -> str:
-        return f"<items_of validator for {self.what}>"
+        at_least_one = ", at least one" if self.empty is not None else ""
+        return f"<items_of validator for {self.what}{at_least_one}>"
+
+
+@attrs.frozen(repr=False)
+class of_own_class:
+    """Accept only instances of the class being built (an organisation's parent)."""
+
+    what: str
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, type(instance)):
+            raise fail(attribute, f"expected {self.what}, got {type(value).__name__}")
+
+    def __repr__(self) -> str:
+        return f"<of_own_class validator for {self.what}>"
 
 
 @attrs.frozen(repr=False)
