@@ -1,0 +1,50 @@
+"""The project's own files agree: the Quickstart, CI and the docs run the same commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+INSTALL_AND_LIST = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/emn list"
+TEST_SUITE = (
+    "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+)
+
+
+def _shell_blocks(markdown: str) -> list[str]:
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", markdown, re.DOTALL)]
+
+
+def _section(markdown: str, heading: str) -> str:
+    start = markdown.index(f"## {heading}\n")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start : end if end != -1 else None]
+
+
+def test_the_quickstart_is_two_commands_that_make_and_use_a_venv() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert _shell_blocks(_section(readme, "Quickstart")) == [INSTALL_AND_LIST, TEST_SUITE]
+
+
+def test_ci_runs_exactly_the_quickstart_test_command() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line for line in script.splitlines() if line and not line.startswith("#")]
+    assert commands[-1] == TEST_SUITE
+    assert "set -euo pipefail" in commands
+
+
+def test_getting_started_gives_the_quickstart_commands() -> None:
+    page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    assert _shell_blocks(page) == [INSTALL_AND_LIST, TEST_SUITE]
+
+
+def test_no_page_tells_people_to_pip_install_outside_a_venv() -> None:
+    pages = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        if not page.exists():
+            continue
+        for block in _shell_blocks(page.read_text(encoding="utf-8")):
+            for line in block.splitlines():
+                assert not re.match(r"\s*(python3? -m )?pip3? install", line), (page.name, line)
