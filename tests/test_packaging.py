@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.message
 import email.parser
 import importlib.metadata
 import os
@@ -13,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.licenses import canonicalize_license_expression
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -60,6 +62,9 @@ def test_the_sdist_holds_the_sources_data_docs_and_tests(dist: Path) -> None:
         "scripts/build_name_index.py",
         "tests/test_dataset.py",
         "docs/rules.md",
+        "LICENSE",
+        "LICENSE-DATA",
+        "CHANGELOG.md",
     ]:
         assert expected in names
 
@@ -81,15 +86,38 @@ def test_the_wheel_holds_the_code_the_data_and_the_type_marker(wheel: Path) -> N
     assert not any(name.startswith("tests/") for name in names)
 
 
+def _wheel_metadata(wheel: Path) -> email.message.Message:
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        return email.parser.HeaderParser().parsestr(archive.read(name).decode())
+
+
+def test_the_wheel_carries_both_licences_and_declares_them(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        licences = {n.split("/", 1)[1] for n in archive.namelist() if ".dist-info/" in n}
+        (dist_info,) = {n.split("/", 1)[0] for n in archive.namelist() if ".dist-info/" in n}
+        code_licence = archive.read(f"{dist_info}/licenses/LICENSE").decode()
+        data_licence = archive.read(f"{dist_info}/licenses/LICENSE-DATA").decode()
+    assert {"licenses/LICENSE", "licenses/LICENSE-DATA"} <= licences
+    assert code_licence.startswith("MIT License")
+    assert "https://creativecommons.org/licenses/by/4.0/" in data_licence
+    metadata = _wheel_metadata(wheel)
+    expression = metadata["License-Expression"]
+    assert expression is not None, "no License-Expression in the wheel's metadata"
+    assert canonicalize_license_expression(expression) == expression
+    assert set(expression.split(" AND ")) == {"MIT", "CC-BY-4.0", "Unicode-3.0"}
+    assert sorted(metadata.get_all("License-File", [])) == ["LICENSE", "LICENSE-DATA"]
+    # PEP 639 deprecates license classifiers beside a License-Expression.
+    assert not [c for c in metadata.get_all("Classifier", []) if c.startswith("License ::")]
+
+
 def _runtime_pins(wheel: Path) -> list[str]:
     """The wheel's runtime requirements and theirs, pinned to the versions installed here.
 
     The nested venv then runs the wheel with exactly the dependencies this test session runs with.
     """
-    with zipfile.ZipFile(wheel) as archive:
-        (metadata_name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
-        metadata = email.parser.HeaderParser().parsestr(archive.read(metadata_name).decode())
-    pending = [Requirement(line) for line in metadata.get_all("Requires-Dist", [])]
+    requires = _wheel_metadata(wheel).get_all("Requires-Dist", [])
+    pending = [Requirement(line) for line in requires]
     pins: dict[str, str] = {}
     while pending:
         requirement = pending.pop()
