@@ -48,3 +48,23 @@ def test_no_page_tells_people_to_pip_install_outside_a_venv() -> None:
         for block in _shell_blocks(page.read_text(encoding="utf-8")):
             for line in block.splitlines():
                 assert not re.match(r"\s*(python3? -m )?pip3? install", line), (page.name, line)
+
+
+def test_the_data_licence_names_cc_by_4_0_and_its_address() -> None:
+    notice = " ".join((ROOT / "LICENSE-DATA").read_text(encoding="utf-8").split())
+    assert "Creative Commons Attribution 4.0 International" in notice
+    assert "https://creativecommons.org/licenses/by/4.0/legalcode" in notice
+    provenance = (ROOT / "src" / "emn" / "data" / "PROVENANCE.md").read_text(encoding="utf-8")
+    licences = _section(provenance, "Licences")
+    assert "CC BY 4.0" in licences
+    assert "Decision 2011/833/EU" in licences
+    for source in ["sl-emn-2014", "pl-kpk-list", "legislation-gov-uk", "eu-style-guide"]:
+        assert f"`{source}`" in licences
+
+
+def test_provenance_lists_every_source_of_the_dataset() -> None:
+    import emn
+
+    provenance = (ROOT / "src" / "emn" / "data" / "PROVENANCE.md").read_text(encoding="utf-8")
+    for source in emn.network().sources:
+        assert f"`{source.id}`" in provenance, source.id
