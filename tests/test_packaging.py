@@ -64,6 +64,7 @@ def test_the_sdist_holds_the_sources_data_docs_and_tests(dist: Path) -> None:
         "docs/rules.md",
         "LICENSE",
         "LICENSE-DATA",
+        "CITATION.cff",
         "CHANGELOG.md",
     ]:
         assert expected in names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 from pathlib import Path
 
@@ -48,6 +49,41 @@ def test_no_page_tells_people_to_pip_install_outside_a_venv() -> None:
         for block in _shell_blocks(page.read_text(encoding="utf-8")):
             for line in block.splitlines():
                 assert not re.match(r"\s*(python3? -m )?pip3? install", line), (page.name, line)
+
+
+def _citation() -> dict[str, object]:
+    """CITATION.cff read as YAML, or, without PyYAML, its top-level scalar keys read by line."""
+    text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    try:
+        import yaml
+    except ImportError:
+        fields: dict[str, object] = {}
+        for line in text.splitlines():
+            if match := re.match(r'([a-z-]+):\s*"?([^"]*)"?\s*$', line):
+                fields[match[1]] = match[2] or None
+        authors = re.findall(r'^  - name: "?([^"\n]+)"?$', text, re.MULTILINE)
+        fields["authors"] = [{"name": name} for name in authors]
+        return fields
+    loaded = yaml.safe_load(text)
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_the_citation_file_has_what_cff_1_2_0_requires() -> None:
+    citation = _citation()
+    assert citation["cff-version"] == "1.2.0"
+    for key in ["message", "title"]:
+        assert isinstance(citation[key], str)
+        assert citation[key]
+    assert "abstract" in citation
+    assert citation["authors"] == [{"name": "emn developers"}]
+
+
+def test_the_citation_names_this_version_and_the_code_licence() -> None:
+    citation = _citation()
+    assert str(citation["version"]) == importlib.metadata.version("emn")
+    assert citation["license"] == "MIT"
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
 
 
 def test_the_data_licence_names_cc_by_4_0_and_its_address() -> None:
