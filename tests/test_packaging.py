@@ -65,6 +65,7 @@ def test_the_sdist_holds_the_sources_data_docs_and_tests(dist: Path) -> None:
         "LICENSE",
         "LICENSE-DATA",
         "CITATION.cff",
+        "CONTRIBUTING.md",
         "CHANGELOG.md",
     ]:
         assert expected in names
