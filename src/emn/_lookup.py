@@ -6,7 +6,6 @@ babel. A :class:`emn.NotFound` carries the key and the closest countries as data
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -57,6 +56,8 @@ def _code(network: Any, key: object) -> str:
 
 
 def _closest(network: Any, folded: str) -> list[str]:
+    import difflib
+
     known = frozenset(
         [n.country.code for n in network.ncps] + [p.country.code for p in network.participations]
     )

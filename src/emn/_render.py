@@ -10,9 +10,8 @@ This module imports no model class: it sits below the model, whose ``_repr_html_
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Literal, NamedTuple, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from ._countries import country_name
 from ._i18n import N_, current_locale, format_date, parse_locale, translator
@@ -37,27 +36,51 @@ FORMATS: tuple[Format, ...] = ("text", "html", "markdown")
 # -- blocks: what is said, before it is laid out --------------------------------------------
 
 
-class _Title(NamedTuple):
-    text: str
+# Plain slotted classes rather than NamedTuples: building those costs a cold `emn.ncp()`
+# about a millisecond each.
+class _Title:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
-class _Field(NamedTuple):
-    label: str
-    value: str
+class _Field:
+    __slots__ = ("label", "value")
+
+    def __init__(self, label: str, value: str) -> None:
+        self.label = label
+        self.value = value
 
 
-class _Table(NamedTuple):
-    caption: str
-    summary: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    # How the table reads as plain text: one sentence per row, or None for aligned columns.
-    lines: tuple[str, ...] | None = None
-    depth: int = 1
+class _Table:
+    """A table; ``lines`` is how it reads as plain text (one sentence per row), or None for
+    aligned columns; ``depth`` is how far the text is indented."""
+
+    __slots__ = ("caption", "depth", "header", "lines", "rows", "summary")
+
+    def __init__(
+        self,
+        caption: str,
+        summary: str,
+        header: tuple[str, ...],
+        rows: tuple[tuple[str, ...], ...],
+        lines: tuple[str, ...] | None = None,
+        depth: int = 1,
+    ) -> None:
+        self.caption = caption
+        self.summary = summary
+        self.header = header
+        self.rows = rows
+        self.lines = lines
+        self.depth = depth
 
 
-class _Note(NamedTuple):
-    text: str
+class _Note:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 _Block = _Title | _Field | _Table | _Note
@@ -336,7 +359,9 @@ def _text(blocks: Iterable[_Block]) -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    from html import escape
+
+    return escape(text, quote=True)
 
 
 def _html(blocks: Iterable[_Block]) -> str:
@@ -378,7 +403,9 @@ _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#~"})
 
 
 def _m(text: str) -> str:
-    return " ".join(html.escape(text, quote=False).translate(_MARKDOWN_SPECIAL).split())
+    from html import escape
+
+    return " ".join(escape(text, quote=False).translate(_MARKDOWN_SPECIAL).split())
 
 
 def _markdown(blocks: Iterable[_Block]) -> str:

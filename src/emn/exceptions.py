@@ -6,7 +6,7 @@ Each carries what it is about as data (a location, a key, a file), not only as t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._location import Location, format_location, json_pointer
 
@@ -26,22 +26,25 @@ class EMNError(Exception):
     """Base class of every exception emn raises on purpose."""
 
 
-# This module sits below every other, so it names what it carries by shape: an emn.Country,
-# an emn.rules.Report.
-class _Country(Protocol):
-    @property
-    def code(self) -> str: ...
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def name(self, locale: object = None) -> str: ...
+    # This module sits below every other, so it names what it carries by shape: an
+    # emn.Country, an emn.rules.Report. (Defined here, for type checkers only, as creating
+    # Protocol classes would slow `import emn`.)
+    class _Country(Protocol):
+        @property
+        def code(self) -> str: ...
 
+        def name(self, locale: object = None) -> str: ...
 
-class _Report(Protocol):
-    @property
-    def ok(self) -> bool: ...
-    @property
-    def errors(self) -> tuple[Any, ...]: ...
-    @property
-    def findings(self) -> tuple[Any, ...]: ...
+    class _Report(Protocol):
+        @property
+        def ok(self) -> bool: ...
+        @property
+        def errors(self) -> tuple[Any, ...]: ...
+        @property
+        def findings(self) -> tuple[Any, ...]: ...
 
 
 class NotFound(EMNError, LookupError):
