@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import emn
@@ -294,3 +295,108 @@ def test_an_unknown_locale_exits_2(capsys: pytest.CaptureFixture[str], command: 
     assert status == 2
     assert out == ""
     assert err == "emn: unknown locale 'xx': babel's CLDR data does not know it\n"
+
+
+# -- the contract: exit 0/1/2, one line on stderr, never a traceback ----------------------------
+
+
+def _emn(
+    *args: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "emn", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252", "latin-1"])
+@pytest.mark.parametrize("command", [["show", "SI"], ["list"], ["show", "SI", "--locale", "sl"]])
+def test_a_narrow_terminal_encoding_escapes_what_it_cannot_show(
+    encoding: str, command: list[str]
+) -> None:
+    done = _emn(*command, env={"PYTHONIOENCODING": encoding})
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "Traceback" not in done.stdout
+
+
+def test_a_lone_surrogate_in_a_name_is_escaped_in_text_and_json(tmp_path: Path) -> None:
+    data = emn.to_dict(emn.ncp("SI"))
+    data["experts"][1]["name"] = data["experts"][0]["name"] + "\ud800"
+    data["experts"][1]["role"] = "national_coordinator"
+    file = tmp_path / "surrogate.json"
+    file.write_text(json.dumps(data), encoding="utf-8")  # json escapes it as \ud800
+    for output in (["--format", "text"], ["--format", "json"]):
+        done = _emn("validate", str(file), *output)
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        assert done.stderr == ""
+
+
+def test_a_full_disk_is_exit_2_with_one_line() -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "emn", "show", "SI"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.startswith("emn: cannot write the output: ")
+    assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("select", ["", " , ", "boss"])
+def test_a_selection_of_no_rule_is_exit_2_never_a_pass(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, select: str
+) -> None:
+    file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
+    status, out, err = _run(capsys, "validate", file, "--select", select)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1
+
+
+def test_a_number_too_long_for_python_is_a_one_line_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = _write(tmp_path, "big.json", '{"country": ' + "9" * 5001 + "}")
+    status, _, err = _run(capsys, "validate", file)
+    assert status == 2
+    assert err.startswith(f"emn: {file}: not valid JSON")
+    assert err.count("\n") == 1
+    with pytest.raises(emn.InvalidData, match="not valid JSON"):
+        emn.from_json(emn.NationalContactPoint, "[" + "9" * 5001 + "]")
+
+
+def test_a_byte_order_mark_is_read_past(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    file = _write(
+        tmp_path, "bom.json", b"\xef\xbb\xbf" + json.dumps(emn.to_dict(emn.ncp("SI"))).encode()
+    )
+    status, out, err = _run(capsys, "validate", file)
+    assert (status, err) == (0, "")
+    assert "ok: errors: 0" in out
+
+
+def test_a_rule_that_fails_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from emn.rules import _composition
+
+    def broken(subject: object, context: object) -> None:
+        raise ZeroDivisionError("oops")
+
+    rule = attrs.evolve(_composition.RULES[0], function=broken)
+    monkeypatch.setattr(_composition, "RULES", (rule, *_composition.RULES[1:]))
+    status, _, err = _run(capsys, "validate")
+    assert status == 2
+    assert err == "emn: the rule 'min-experts' failed: ZeroDivisionError: oops\n"

@@ -161,9 +161,11 @@ def test_to_dict_refuses_what_is_not_an_emn_object() -> None:
         emn.to_dict(object())
 
 
-def test_from_dict_refuses_a_class_that_is_not_emn() -> None:
-    with pytest.raises(emn.InvalidData, match="is not an emn class"):
+def test_from_dict_refuses_a_class_that_is_not_emn_or_cannot_be_built_from_data() -> None:
+    with pytest.raises(TypeError, match="cls must be an emn class"):
         emn.from_dict(dict, {})
+    with pytest.raises(TypeError, match="Rule cannot be built from data"):
+        emn.from_dict(emn.rules.Rule, {"id": "x"})
 
 
 def test_a_list_of_ncps_is_written_as_a_list() -> None:

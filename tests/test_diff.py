@@ -122,3 +122,22 @@ def test_emn_diff_bad_input_exits_2(
     old, new_file = _files(tmp_path, new)
     assert main(["diff", old, new_file]) == 2
     assert reason in capsys.readouterr().err
+
+
+def test_a_person_listed_twice_is_two_entries() -> None:
+    assert SI.experts is not None
+    twice = attrs.evolve(SI, experts=(*SI.experts, SI.experts[0]))
+    difference = emn.diff(SI, twice)
+    assert [e.name for e in difference.joined] == ["Nataša Potočnik"]
+    assert emn.diff(twice, SI).left == (SI.experts[0],)
+    assert emn.diff(twice, twice).same
+
+
+def test_a_diff_keeps_no_list_it_was_given() -> None:
+    joined = list(SI.experts or ())
+    difference = emn.model.Diff(emn.Country("SI"), joined=joined)
+    joined.clear()
+    assert len(difference.joined) == 10
+    assert hash(difference) == hash(
+        emn.model.Diff(emn.Country("SI"), joined=tuple(SI.experts or ()))
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 
+import attrs
 import pytest
 
 import emn
@@ -100,6 +101,10 @@ def test_every_value_is_escaped_in_html() -> None:
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; Co" in html
     assert "&lt;b&gt;Ana&lt;/b&gt;" in html
     assert "<b>Ana</b>" not in emn.render(emn.validate(_hostile()), "html")
+    hostile_act = attrs.evolve(emn.network().legal_basis, reference="<script>x</script>")
+    captioned = emn.model.Network(hostile_act, [emn.ncp("SI")])
+    html = emn.render(captioned, "html")
+    assert "<caption>&lt;script&gt;x&lt;/script&gt;: National Contact Points (1)</caption>" in html
     caption_ncp = emn.NationalContactPoint(emn.Country("SI"), _hostile().coordinating_entity)
     assert "<script>" not in emn.render(
         emn.model.Network(emn.network().legal_basis, [caption_ncp]), "html"

@@ -19,6 +19,12 @@ POLICE = emn.Organisation(
 )
 MZZ = emn.Organisation([emn.Name("Ministrstvo za zunanje zadeve", "sl")], country=emn.Country("SI"))
 IOM = emn.Organisation([emn.Name("IOM")], emn.model.OrganisationKind.INTERNATIONAL_ORGANISATION)
+# An international organisation based in another country: passes only as international.
+IOM_GENEVA = emn.Organisation(
+    [emn.Name("IOM Geneva")],
+    emn.model.OrganisationKind.INTERNATIONAL_ORGANISATION,
+    country=emn.Country("CH"),
+)
 BAMF = emn.Organisation([emn.Name("BAMF", "de")], country=emn.Country("DE"))
 NOWHERE = emn.Organisation([emn.Name("A think tank")])
 C, D, M = emn.Role.NATIONAL_COORDINATOR, emn.Role.DEPUTY_COORDINATOR, emn.Role.MEMBER
@@ -72,6 +78,12 @@ def test_a_good_composition_passes_every_rule() -> None:
 
 
 # -- min-experts --------------------------------------------------------------------------------
+
+
+def test_min_experts_fails_for_an_empty_composition() -> None:
+    assert only("min-experts", ncp()) == [
+        ("error", "experts", "the NCP has fewer than three experts (it has 0)")
+    ]
 
 
 def test_min_experts_fails_below_three() -> None:
@@ -156,6 +168,11 @@ def test_an_expert_from_another_countrys_body_is_a_warning() -> None:
 def test_experts_from_the_country_the_entity_or_an_international_body_pass() -> None:
     subject = ncp(("A", MNZ, C), ("B", IOM, M), ("E", MZZ, M), ("F", POLICE, M))
     assert only("expert-affiliation", subject) == []
+    abroad = ncp(("A", MNZ, C), ("B", IOM_GENEVA, M), ("E", MZZ, M))
+    assert only("expert-affiliation", abroad) == []
+    # The same body, not marked international, is judged by where it is based.
+    plain = attrs.evolve(IOM_GENEVA, kind=None)
+    assert len(only("expert-affiliation", ncp(("A", MNZ, C), ("B", plain, M), ("E", MZZ, M)))) == 1
 
 
 def test_an_organisation_with_no_known_country_is_not_judged() -> None:
@@ -459,3 +476,62 @@ def test_docs_rules_md_documents_every_rule() -> None:
         assert f"## `{r.id}` ({r.severity.value})" in text
         assert f"| `{r.id}` | {r.severity.value} |" in text
         assert f"| {r.reference or '—'} |" in text
+
+
+# -- hostile rules and selections -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("select", ["", " , ", [], [""]])
+def test_a_selection_of_no_rule_is_refused_not_passed(select: object) -> None:
+    with pytest.raises(emn.InvalidData, match="select: names no rule"):
+        emn.validate(GOOD, select=select)  # type: ignore[arg-type]
+
+
+def test_a_selection_of_the_wrong_type_names_the_argument() -> None:
+    with pytest.raises(TypeError, match="select must be rule ids"):
+        emn.validate(GOOD, select=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="ignore must be rule ids"):
+        emn.validate(GOOD, ignore=[1])  # type: ignore[list-item]
+
+
+def test_a_message_with_braces_is_shown_as_written() -> None:
+    @emn.rule("braces", emn.rules.Severity.INFO, "Braces")
+    def braces(subject: object, context: object) -> list[object]:
+        return [("experts", '{"a": 1}'), emn.rules.observe("experts", "{missing} and {")]
+
+    report = emn.validate(GOOD, extra=[braces], select=["braces"])
+    assert [f.message for f in report] == ['{"a": 1}', "{missing} and {"]
+    assert [f.describe("sl") for f in report] == ['{"a": 1}', "{missing} and {"]
+
+
+def test_a_rule_that_raises_is_named() -> None:
+    @emn.rule("broken-rule", emn.rules.Severity.INFO, "Broken")
+    def broken(subject: object, context: object) -> list[object]:
+        raise ZeroDivisionError("oops")
+
+    @emn.rule("broken-later", emn.rules.Severity.INFO, "Broken later")
+    def broken_later(subject: object, context: object) -> object:
+        yield "experts", "fine"
+        raise KeyError("late")
+
+    for rule in (broken, broken_later):
+        with pytest.raises(emn.exceptions.RuleError, match=f"the rule '{rule.id}' failed") as info:
+            emn.validate(GOOD, extra=[rule], select=[rule.id])
+        assert info.value.rule == rule.id
+        assert info.value.__cause__ is not None
+
+
+def test_findings_and_contexts_are_frozen_and_hashable() -> None:
+    location = ["experts", 0]
+    finding = emn.rules.Finding("r", emn.rules.Severity.INFO, "m", location)  # type: ignore[arg-type]
+    location.append("name")
+    assert finding.location == ("experts", 0)
+    assert hash(finding) == hash(
+        emn.rules.Finding("r", emn.rules.Severity.INFO, "m", ("experts", 0))
+    )
+    locations = [("ncps", 0)]
+    context = emn.rules.Context(emn.network(), locations)  # type: ignore[arg-type]
+    locations.append(("ncps", 1))
+    assert context.locations == (("ncps", 0),)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        context.locations = ()  # type: ignore[misc]

@@ -273,9 +273,14 @@ def from_dict(cls: type[_T], data: object) -> _T:
     emn.exceptions.InvalidData: role: 'boss' is not one of national_coordinator, ...
     """
     if not _emn_class(cls):
-        raise InvalidData(f"from_dict: {cls!r} is not an emn class")
+        raise TypeError(f"from_dict: cls must be an emn class, not {cls!r}")
+    from cattrs.errors import StructureHandlerNotFoundError
+
     try:
         return _converter().structure(data, cls)
+    except StructureHandlerNotFoundError:
+        # A class with a field no data can hold (a Rule's function, say).
+        raise TypeError(f"from_dict: {cls.__name__} cannot be built from data") from None
     except RecursionError:
         raise InvalidData(_TOO_DEEP) from None
     except _expected() as exc:
@@ -307,6 +312,8 @@ def from_json(cls: type[_T], text: str | bytes) -> _T:
         raise InvalidData(f"not valid UTF-8: {err.reason} at byte {err.start}") from None
     except RecursionError:
         raise InvalidData(f"not valid JSON: {_TOO_DEEP}") from None
+    except ValueError as err:  # a number longer than Python converts (4,300 digits)
+        raise InvalidData(f"not valid JSON: {err}") from None
     except TypeError as err:
         raise InvalidData(f"expected JSON text, got {type(text).__name__}") from err
     return from_dict(cls, data)

@@ -31,10 +31,12 @@ def normalize_code(value: str) -> str:
     return EU_ALIASES.get(code, code)
 
 
-def check_code(code: str) -> None:
-    """Raise :class:`InvalidData` unless ``code`` is an ISO 3166-1 alpha-2 code."""
+def check_code(code: str, given: object = None) -> None:
+    """Raise :class:`InvalidData` unless ``code`` is an ISO 3166-1 alpha-2 code; the message
+    quotes ``given``, what the caller wrote, where it differs."""
     if code not in ISO_CODES:
-        raise InvalidData([Problem((), f"{code!r} is not an ISO 3166-1 alpha-2 country code")])
+        shown = code if given is None else given
+        raise InvalidData([Problem((), f"{shown!r} is not an ISO 3166-1 alpha-2 country code")])
 
 
 def english_name(code: str) -> str:
@@ -52,12 +54,12 @@ def country_name(code: str, locale: object = None) -> str:
     >>> country_name("EL", "pl"), country_name("SI")
     ('Grecja', 'Slovenia')
     """
+    if not isinstance(code, str):
+        raise TypeError(f"country_name: code must be a string, not {type(code).__name__}")
+    key = normalize_code(code)
+    check_code(key, code)
     locale = current_locale(locale)
     if locale is None:
-        return english_name(normalize_code(code))
-    territories = parse_locale(locale).territories
-    key = normalize_code(code)
-    if key not in ISO_CODES or key not in territories:
-        raise InvalidData([Problem((), f"{code!r} is not an ISO 3166-1 alpha-2 country code")])
-    name: str = territories[key]
+        return english_name(key)
+    name: str = parse_locale(locale).territories.get(key) or english_name(key)
     return name

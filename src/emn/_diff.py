@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from ._identity import person_key, same_organisation
@@ -67,24 +69,29 @@ def diff(old: NationalContactPoint, new: NationalContactPoint) -> Diff:
             raise InvalidData(
                 f"diff: the {which} composition of {value.country.code} is not published"
             )
-    before = {person_key(e.name): e for e in old.experts or ()}
-    after = {person_key(e.name): e for e in new.experts or ()}
-    changed = []
-    for key, was in before.items():
-        now = after.get(key)
-        if now is None:
-            continue
-        if was.role is not now.role:
-            changed.append(Change(now.name, "role", was.role.value, now.role.value))
-        if not same_organisation(was.organisation, now.organisation):
-            changed.append(
-                Change(
-                    now.name, "organisation", was.organisation.full_name, now.organisation.full_name
-                )
-            )
-    return Diff(
-        country=new.country,
-        joined=tuple(e for key, e in after.items() if key not in before),
-        left=tuple(e for key, e in before.items() if key not in after),
-        changed=tuple(changed),
-    )
+    # A person listed twice is two entries: the n-th of a name before is paired with the n-th
+    # of that name after, and any left over joined or left.
+    before = _by_person(old.experts or ())
+    after = _by_person(new.experts or ())
+    joined: list[Expert] = []
+    left: list[Expert] = []
+    changed: list[Change] = []
+    for key, was_all in before.items():
+        now_all = after.get(key, [])
+        left.extend(was_all[len(now_all) :])
+        for was, now in zip(was_all, now_all, strict=False):
+            if was.role is not now.role:
+                changed.append(Change(now.name, "role", was.role.value, now.role.value))
+            if not same_organisation(was.organisation, now.organisation):
+                old_name, new_name = was.organisation.full_name, now.organisation.full_name
+                changed.append(Change(now.name, "organisation", old_name, new_name))
+    for key, now_all in after.items():
+        joined.extend(now_all[len(before.get(key, [])) :])
+    return Diff(country=new.country, joined=joined, left=left, changed=changed)
+
+
+def _by_person(experts: Iterable[Expert]) -> dict[str, list[Expert]]:
+    found: dict[str, list[Expert]] = {}
+    for expert in experts:
+        found.setdefault(person_key(expert.name), []).append(expert)
+    return found

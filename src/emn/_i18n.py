@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextvars
 import datetime
 import functools
+import struct
 from enum import Enum
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -108,7 +109,20 @@ def _for(locale: str) -> _gettext.NullTranslations:
     parsed = parse_locale(locale)
     languages = [str(parsed), parsed.language]
     directory = str(files("emn").joinpath("locale"))
-    return _gettext.translation(DOMAIN, directory, languages=languages, fallback=True)
+    try:
+        return _gettext.translation(DOMAIN, directory, languages=languages, fallback=True)
+    except (OSError, ValueError, LookupError, struct.error) as err:
+        # A damaged catalog: English is a right answer, a traceback is not. Said once per
+        # locale (this function is cached).
+        import warnings
+
+        where = _gettext.find(DOMAIN, directory, languages=languages) or directory
+        warnings.warn(
+            f"emn: the catalog {where} is damaged ({err}); showing English instead",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        return _gettext.NullTranslations()
 
 
 def translator(locale: object = None) -> _gettext.NullTranslations:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ._countries import ISO_CODES, english_name, normalize_code
 from ._country import Country
-from ._names import codes_for, fold, names_for
+from ._names import codes_for, fold, names_for, verify
 from ._vocabulary import Status
 from .exceptions import NotFound
 
@@ -48,6 +48,7 @@ def _code(network: Any, key: object) -> str:
             key=key,
             candidates=[Country(c) for c in fits],
         )
+    verify()  # a damaged index must not pass for "no such country"
     close = _closest(network, folded)
     hint = f"; closest: {_labelled(close)}" if close else ""
     raise NotFound(

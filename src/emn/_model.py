@@ -12,7 +12,7 @@ import datetime as _dt
 import attrs
 
 from . import _validators as v
-from ._countries import normalize_code
+from ._countries import check_code, normalize_code
 from ._country import Country
 from ._lookup import find_ncp
 from ._render import render
@@ -357,7 +357,10 @@ class Network:
 
     def statuses(self, code: str) -> tuple[Participation, ...]:
         """Every source's claim about how the country with this code takes part."""
+        if not isinstance(code, str):
+            raise TypeError(f"statuses: code must be a string, not {type(code).__name__}")
         key = normalize_code(code)
+        check_code(key, code)
         return tuple(p for p in self.participations if p.country.code == key)
 
     def _repr_html_(self) -> str:

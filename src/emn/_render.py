@@ -17,6 +17,7 @@ from ._countries import country_name
 from ._i18n import N_, current_locale, format_date, parse_locale, translator
 from ._location import format_location
 from ._vocabulary import Role
+from .exceptions import InvalidData
 
 # The model's classes, the diff and the rules' findings, known here by their fields only.
 NationalContactPoint: TypeAlias = Any
@@ -446,8 +447,10 @@ def render(obj: object, format: Format = "text", locale: object = None) -> str:
     >>> print(emn.render(emn.ncp("SI"), locale="sl").splitlines()[1])
       status: država članica
     """
+    if not isinstance(format, str):
+        raise TypeError(f"render: format must be a string, not {type(format).__name__}")
     if format not in _WRITERS:
-        raise ValueError(f"render: format must be one of {', '.join(FORMATS)}, not {format!r}")
+        raise InvalidData(f"render: format must be one of {', '.join(FORMATS)}, not {format!r}")
     locale = current_locale(locale)
     translator(locale)  # an unknown locale is named before any work
     return _WRITERS[format](_document(obj, locale))

@@ -8,6 +8,8 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
@@ -62,7 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser(
         "export", help="write the dataset as a Frictionless Data Package"
     )
-    exporter.add_argument("directory", metavar="DIR", help="where to write the CSV files")
+    exporter.add_argument("directory", metavar="DIR", help="a new or empty directory")
+    exporter.add_argument(
+        "--force", action="store_true", help="replace the package's files in a non-empty DIR"
+    )
     differ = commands.add_parser(
         "diff", help="who joined, left or changed between two compositions"
     )
@@ -106,6 +111,8 @@ def _read_ncps(file: str) -> NationalContactPoint | list[NationalContactPoint]:
         raise UnreadableFile(file, reason) from None
     except RecursionError:
         raise UnreadableFile(file, "not valid JSON: nested too deeply") from None
+    except ValueError as err:  # a number longer than Python converts (4,300 digits)
+        raise UnreadableFile(file, f"not valid JSON: {err}") from None
     items = data if isinstance(data, list) else [data]
     found: list[NationalContactPoint] = []
     for index, item in enumerate(items):
@@ -192,7 +199,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "export":
         from .datapackage import export
 
-        for path in export(args.directory):
+        for path in export(args.directory, force=args.force):
             sys.stdout.write(f"{path}\n")
     elif args.command == "schema":
         from .schema import json_schema
@@ -203,8 +210,23 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _escaping_output() -> None:
+    """Characters the terminal's encoding cannot show (or lone surrogates) are escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    # What is still buffered goes nowhere at exit instead of raising again there. Captured
+    # output has no file descriptor, and nothing to silence.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    _escaping_output()
     status = 0
     try:
         args = _parser().parse_args(argv)
@@ -219,6 +241,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"emn: {' '.join(str(err).split())}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # The reader (`head`, say) stopped early: silence the flush at exit, as Python advises.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader (`head`, say) stopped early: a quiet exit, as Python advises.
+        _silence_stdout()
+    except OSError as err:
+        # The output cannot be written (a full disk): say so once, on stderr.
+        _silence_stdout()
+        print(f"emn: cannot write the output: {err.strerror or err}", file=sys.stderr)
+        return 2
     return status

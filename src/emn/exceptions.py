@@ -16,9 +16,11 @@ __all__ = [
     "InvalidData",
     "NotFound",
     "Problem",
+    "RuleError",
     "RuleViolation",
     "UnknownLocale",
     "UnreadableFile",
+    "UnwritableFile",
 ]
 
 
@@ -135,6 +137,28 @@ class UnreadableFile(EMNError, OSError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class UnwritableFile(EMNError, OSError):
+    """A file or directory the caller named cannot be written as asked; :attr:`path` names it
+    (nothing is overwritten without being asked)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class RuleError(EMNError, RuntimeError):
+    """A rule raised instead of yielding findings: a bug in the rule, named by :attr:`rule`;
+    the rule's own exception is the ``__cause__``."""
+
+    def __init__(self, rule: str, error: BaseException) -> None:
+        super().__init__(f"the rule {rule!r} failed: {type(error).__name__}: {error}")
+        self.rule = rule
 
 
 class RuleViolation(EMNError, ValueError):

@@ -38,7 +38,12 @@ def format_message(template: str, args: Mapping[str, str], locale: object = None
             filled[key] = gettext(value)
         elif key == "claims":
             filled[key] = _claims(value, args.get("kind", "text"), locale)
-    return gettext(template).format_map(filled)
+    translated = gettext(template)
+    try:
+        return translated.format_map(filled)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        # A template whose braces are not placeholders of its arguments is shown as written.
+        return translated
 
 
 def _claims(encoded: str, kind: str, locale: object) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._location import Location, as_location
 from .._model import NationalContactPoint, Network
-from ..exceptions import InvalidData, NotFound, RuleViolation
+from ..exceptions import InvalidData, NotFound, RuleError, RuleViolation
 from ._findings import Finding, Report
 from ._messages import format_message
 from ._protocol import Context, Observation, RuleLike, Yielded
@@ -32,18 +32,22 @@ def registered() -> tuple[Rule, ...]:
     return (*_composition.RULES, *_network.RULES)
 
 
-def _ids(ids: Iterable[str]) -> list[str]:
-    if isinstance(ids, str):
-        ids = [ids]
-    return [part.strip() for id in ids for part in id.split(",") if part.strip()]
+def _ids(ids: Iterable[str], name: str) -> list[str]:
+    items = [ids] if isinstance(ids, str) else list(ids) if isinstance(ids, Iterable) else None
+    if items is None or not all(isinstance(id, str) for id in items):
+        raise TypeError(f"validate: {name} must be rule ids (strings), not {ids!r}")
+    return [part.strip() for id in items for part in id.split(",") if part.strip()]
 
 
 def _chosen(
     available: Sequence[RuleLike], select: Iterable[str] | None, ignore: Iterable[str]
 ) -> list[RuleLike]:
     known = {r.id for r in available}
-    wanted = None if select is None else set(_ids(select))
-    unwanted = set(_ids(ignore))
+    wanted = None if select is None else set(_ids(select, "select"))
+    unwanted = set(_ids(ignore, "ignore"))
+    if wanted is not None and not wanted:
+        # An empty selection would run nothing and pass anything: it is a mistake, not a pass.
+        raise InvalidData("select: names no rule; give rule ids such as 'min-experts'")
     for id in (wanted or set()) | unwanted:
         if id not in known:
             raise NotFound(f"no rule {id!r}; the rules are {', '.join(sorted(known))}", key=id)
@@ -99,11 +103,11 @@ def validate(
     for r in chosen:
         if r.scope == "ncp":
             for ncp, prefix in zip(ncps, locations, strict=True):
-                findings.extend(_findings(r, r.check(ncp, context), prefix, ncps, locations))
+                findings.extend(_findings(r, _run(r, ncp, context), prefix, ncps, locations))
         elif r.scope == "ncps":
-            findings.extend(_findings(r, r.check(ncps, context), (), ncps, locations))
+            findings.extend(_findings(r, _run(r, ncps, context), (), ncps, locations))
         elif network is not None:
-            findings.extend(_findings(r, r.check(network, context), (), ncps, locations))
+            findings.extend(_findings(r, _run(r, network, context), (), ncps, locations))
     return Report(findings)
 
 
@@ -126,10 +130,12 @@ def _findings(
     ncps: Sequence[NationalContactPoint],
     locations: Sequence[Location],
 ) -> Iterator[Finding]:
-    for seen in observations:
+    for seen in _checked(r, observations):
         if not isinstance(seen, Observation):
             where, message = seen
-            seen = Observation(as_location(where), message)
+            # A plain message is shown as it is written, braces and all.
+            literal = str(message).replace("{", "{{").replace("}", "}}")
+            seen = Observation(as_location(where), literal)
         location = (*prefix, *seen.location)
         yield Finding(
             rule=r.id,
@@ -141,6 +147,21 @@ def _findings(
             args=seen.args,
             country=_owner(location, ncps, locations),
         )
+
+
+def _run(r: RuleLike, subject: object, context: Context) -> Iterable[Yielded]:
+    try:
+        return r.check(subject, context)
+    except Exception as err:
+        raise RuleError(r.id, err) from err
+
+
+def _checked(r: RuleLike, observations: Iterable[Yielded]) -> Iterator[Yielded]:
+    """The rule's observations; a rule that raises is named, never a bare traceback."""
+    try:
+        yield from observations
+    except Exception as err:
+        raise RuleError(r.id, err) from err
 
 
 def check(obj: _Subject, **options: Any) -> Report:
