@@ -192,6 +192,18 @@ def test_names_and_words_are_in_the_chosen_language() -> None:
     assert "European Migration Network, June 1, 2023" in english
 
 
+def test_rows_that_start_together_follow_the_alphabet_of_the_language() -> None:
+    from emn.charts import _order
+
+    assert sorted(["Češka", "Ciper", "Bolgarija"], key=_order) == ["Bolgarija", "Ciper", "Češka"]
+    assert sorted(["Włochy", "Łotwa", "Luksemburg", "Malta"], key=_order) == [
+        "Luksemburg",
+        "Łotwa",
+        "Malta",
+        "Włochy",
+    ]
+
+
 def test_every_bar_and_mark_has_a_title_with_its_sources() -> None:
     root = _parse(emn.charts.timeline())
     marked = [e for e in root.iter() if e.get("class") in ("bar", "mark")]

@@ -191,12 +191,21 @@ def _when(day: datetime.date, locale: object, format: str = "medium") -> str:
 _BASE_LETTERS = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d"})
 
 
-def _fold(text: str) -> str:
-    """``text`` without diacritics, for ordering names (Łotwa beside Litwa, not after Włochy)."""
+def _order(name: str) -> tuple[tuple[str, bool], ...]:
+    """A key that sorts names letter by letter, a letter with a mark after the plain one.
+
+    Slovenian and Polish order their alphabets so (C before Č, L before Ł): Ciper, Češka;
+    Luksemburg, Łotwa, Malta. Babel has no collation that would do better.
+    """
     import unicodedata
 
-    decomposed = unicodedata.normalize("NFKD", text.translate(_BASE_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    key = []
+    for letter in name:
+        plain = letter.translate(_BASE_LETTERS)
+        decomposed = unicodedata.normalize("NFD", plain)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c)) or letter
+        key.append((base.casefold(), plain != letter or decomposed != plain))
+    return tuple(key)
 
 
 def _width(text: str, size: float) -> float:
@@ -615,7 +624,7 @@ def _rows(bars: Sequence[_Bar], names: dict[str, str]) -> list[str]:
     for bar in bars:
         if bar.status != "undetermined" or bar.unknown_status:
             placed[bar.code] = min(bar.start, placed.get(bar.code, bar.start))
-    return sorted(names, key=lambda c: (placed.get(c, datetime.date.max), _fold(names[c])))
+    return sorted(names, key=lambda c: (placed.get(c, datetime.date.max), _order(names[c])))
 
 
 def _years(axis: _Axis, top: float, bottom: float) -> Iterator[str]:
