@@ -12,13 +12,14 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import emn
 import emn.charts
 from emn._countries import ISO_CODES
 from emn._resources import read_data
+from tests import strategies
 
 # Every country the map must show: the EU, EFTA, the UK, the Western Balkans, the Eastern
 # neighbours, the Caucasus, Turkey and Russia.
@@ -324,6 +325,36 @@ def test_any_event_text_gives_well_formed_svg(summary: str) -> None:
             attrs.evolve(network, ncps=[changed if n is slovenia else n for n in network.ncps])
         ).svg
     )
+
+
+participations = st.builds(
+    emn.Participation,
+    country=strategies.countries,
+    status=st.sampled_from(emn.Status),
+    source=strategies.texts,
+    since=st.none() | strategies.dates,
+)
+STATUSES = {s.value for s in emn.Status} | {"undetermined", "absent"}
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(strategies.ncps, max_size=6, unique_by=lambda n: n.country.code),
+    st.lists(participations, max_size=8),
+    strategies.dates,
+)
+def test_any_network_draws_as_well_formed_svg_in_the_known_statuses(
+    ncps: list[emn.NationalContactPoint],
+    claims: list[emn.Participation],
+    day: dt.date,
+) -> None:
+    network = attrs.evolve(emn.network(), ncps=ncps, participations=claims)
+    for chart in (emn.charts.timeline(network), emn.charts.europe(day, network=network)):
+        root = _parse(chart)
+        statuses = {e.get("data-status") for e in root.iter() if e.get("data-status")}
+        assert statuses <= STATUSES
+    bars = _bars(_parse(emn.charts.timeline(network)))
+    assert all(b.get("data-status") != "not_participating" for b in bars)
 
 
 @pytest.mark.parametrize("junk", [5, "SI", {}, [], emn.Status.OBSERVER], ids=repr)
