@@ -180,7 +180,8 @@ def _label(status: str, locale: object) -> str:
         return gettext(_UNDETERMINED, locale)
     if status == "absent":
         return gettext(_ABSENT, locale)
-    return Status(status).label(locale)
+    word: str = Status(status).label(locale)
+    return word
 
 
 def _when(day: datetime.date, locale: object, format: str = "medium") -> str:
