@@ -400,3 +400,42 @@ def test_a_rule_that_fails_is_one_line_not_a_traceback(
     status, _, err = _run(capsys, "validate")
     assert status == 2
     assert err == "emn: the rule 'min-experts' failed: ZeroDivisionError: oops\n"
+
+
+# -- emn chart ------------------------------------------------------------------------------------
+
+
+def test_emn_chart_writes_a_timeline_and_a_map(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    timeline = tmp_path / "timeline.svg"
+    assert main(["chart", "timeline", "-o", str(timeline)]) == 0
+    assert timeline.read_text(encoding="utf-8").startswith("<svg")
+    map_file = tmp_path / "map.svg"
+    assert (
+        main(["chart", "map", "--as-of", "2023-06-01", "--locale", "pl", "-o", str(map_file)]) == 0
+    )
+    drawn = map_file.read_text(encoding="utf-8")
+    assert 'data-code="SI"' in drawn
+    assert "Słowenia" in drawn
+    capsys.readouterr()
+    assert main(["chart", "map", "-o", str(map_file)]) == 2  # kept unless --overwrite
+    assert "overwrite" in capsys.readouterr().err
+    assert main(["chart", "map", "-o", str(map_file), "--overwrite"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (["chart", "map", "--as-of", "2023-13-01"], "--as-of: '2023-13-01' is not a day"),
+        (["chart", "timeline", "--as-of", "2023-01-01"], "--as-of is for the map"),
+        (["chart", "pie"], "invalid choice: 'pie'"),
+    ],
+)
+def test_emn_chart_refuses_bad_arguments_in_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], reason: str
+) -> None:
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert reason in err
+    assert err.count("\n") == 1

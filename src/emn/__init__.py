@@ -78,7 +78,9 @@ _HOME = {
 
 
 # Public submodules load on first attribute access too: `emn.model.Source`, `emn.rules.Rule`.
-_SUBMODULES = frozenset(["datapackage", "exceptions", "model", "pandas", "rules", "schema"])
+_SUBMODULES = frozenset(
+    ["charts", "datapackage", "exceptions", "model", "pandas", "rules", "schema"]
+)
 
 
 def __getattr__(name: str) -> object:

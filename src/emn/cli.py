@@ -68,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument(
         "--force", action="store_true", help="replace the package's files in a non-empty DIR"
     )
+    chart = commands.add_parser("chart", help="draw the network as SVG: a timeline or a map")
+    chart.add_argument("kind", choices=["timeline", "map"], help="what to draw")
+    chart.add_argument("--as-of", metavar="YYYY-MM-DD", help="the map's day (default: today)")
+    chart.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    chart.add_argument("--overwrite", action="store_true", help="replace an existing FILE")
+    chart.add_argument("--locale", help="language of names and words, e.g. sl or pl")
     differ = commands.add_parser(
         "diff", help="who joined, left or changed between two compositions"
     )
@@ -188,6 +194,29 @@ def _diff(out: TextIO, args: argparse.Namespace) -> None:
         out.write(render(difference, "text") + "\n")
 
 
+def _chart(out: TextIO, args: argparse.Namespace) -> None:
+    import datetime
+
+    from . import charts
+
+    if args.kind == "timeline":
+        if args.as_of is not None:
+            raise _Usage("--as-of is for the map; the timeline shows every day")
+        drawn = charts.timeline()
+    else:
+        day = None
+        if args.as_of is not None:
+            try:
+                day = datetime.date.fromisoformat(args.as_of)
+            except ValueError:
+                raise _Usage(f"--as-of: {args.as_of!r} is not a day as YYYY-MM-DD") from None
+        drawn = charts.europe(day)
+    if args.output is None:
+        out.write(drawn.svg + "\n")
+    else:
+        out.write(f"{drawn.save(args.output, overwrite=args.overwrite)}\n")
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "list":
         _list(sys.stdout, args.json)
@@ -196,6 +225,8 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write((to_json(point) if args.json else render(point, "text")) + "\n")
     elif args.command == "diff":
         _diff(sys.stdout, args)
+    elif args.command == "chart":
+        _chart(sys.stdout, args)
     elif args.command == "export":
         from .datapackage import export
 
