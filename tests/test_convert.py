@@ -226,11 +226,12 @@ def test_a_bug_in_a_structure_hook_is_not_reported_as_invalid_data(
 ) -> None:
     from emn import _convert
 
-    def broken(value: object, _: object) -> str:
+    def broken(value: object, _: object) -> emn.Role:
         raise ZeroDivisionError("a bug of ours")
 
-    converter = _convert._make()
-    converter.register_structure_hook(str, broken)
-    monkeypatch.setattr(_convert, "_CONVERTER", converter)
+    for name, detailed in (("_CONVERTER", True), ("_FAST", False)):
+        converter = _convert._make(detailed)
+        converter.register_structure_hook(emn.Role, broken)
+        monkeypatch.setattr(_convert, name, converter)
     with pytest.raises(ZeroDivisionError):
-        emn.from_dict(emn.Name, {"text": "x"})
+        emn.from_dict(emn.Expert, {"name": "A", "organisation": "X", "role": "member"})

@@ -45,3 +45,30 @@ def test_a_babel_locale_is_accepted() -> None:
 def test_an_unknown_locale_is_named(locale: object) -> None:
     with pytest.raises(emn.exceptions.UnknownLocale, match=repr(locale)):
         emn.Country("SI").name(locale)
+
+
+def test_every_locale_babel_knows_names_every_ncp_country() -> None:
+    from babel.localedata import locale_identifiers
+
+    codes = [n.country.code for n in emn.ncps()]
+    for identifier in locale_identifiers():
+        for code in codes:
+            assert emn.country_name(code, identifier)  # CLDR's name, or English where it has none
+
+
+@pytest.mark.parametrize("locale", ["ny", "co", "sa", "yi", "haw", "sr_Latn", "nb", "ka", "hy"])
+def test_any_locale_babel_knows_works_on_the_command_line(
+    locale: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from emn.cli import main
+
+    assert main(["show", "SI", "--locale", locale]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "(SI)" in out.splitlines()[0]
+
+
+def test_an_unknown_locale_names_the_closest_known_ones() -> None:
+    with pytest.raises(emn.exceptions.UnknownLocale, match="closest: sl") as caught:
+        emn.country_name("SI", "sl_XX")
+    assert caught.value.closest[0] == "sl"

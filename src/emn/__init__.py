@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ._dataset import ncp, ncps, network
     from ._diff import diff
     from ._i18n import set_locale
+    from ._lookup import country, search
     from ._model import (
         Country,
         Expert,
@@ -46,6 +47,7 @@ __all__ = [
     "RuleViolation",
     "Status",
     "check",
+    "country",
     "country_name",
     "diff",
     "from_dict",
@@ -56,6 +58,7 @@ __all__ = [
     "render",
     "rule",
     "rules",
+    "search",
     "set_locale",
     "to_dict",
     "to_json",
@@ -69,6 +72,7 @@ _HOME = {
     **dict.fromkeys(["from_dict", "from_json", "to_dict", "to_json"], "_convert"),
     **dict.fromkeys(["ncp", "ncps", "network"], "_dataset"),
     "country_name": "_countries",
+    **dict.fromkeys(["country", "search"], "_lookup"),
     "diff": "_diff",
     "render": "_render",
     "set_locale": "_i18n",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+import types
 import typing
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -84,18 +85,44 @@ def _structure_pairs(value: object, _: object) -> tuple[tuple[str, str], ...]:
     return tuple(value.items())
 
 
+def _checked_strings(kind: type) -> dict[str, Any]:
+    """For the fast converter: string fields whose own validator refuses a non-string are
+    passed on as they are, and the validator is the check (the detailed converter then says
+    where and why)."""
+    from cattrs.gen import override
+
+    hints = typing.get_type_hints(kind)
+    return {
+        field.name: override(struct_hook=_as_given)
+        for field in attrs.fields(kind)
+        if field.validator is not None and hints.get(field.name) in (str, str | None)
+    }
+
+
+def _as_given(value: object, _: object) -> object:
+    return value
+
+
+def _is_optional(kind: Any) -> bool:
+    args = typing.get_args(kind)
+    union = typing.get_origin(kind) in (typing.Union, types.UnionType)
+    return union and len(args) == 2 and type(None) in args
+
+
 def _is_tuple(kind: Any) -> bool:
     args = typing.get_args(kind)
     return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _make() -> cattrs.Converter:
+def _make(detailed: bool = True) -> cattrs.Converter:
+    """The converter; ``detailed=False`` gives the fast one, which says only *that* data is bad
+    (the detailed one is then asked where and why)."""
     import cattrs
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
     from ._model import Country, Name, NationalContactPoint, Organisation
 
-    c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed)
     c.register_structure_hook(str, _structure_str)
     c.register_structure_hook(int, _structure_int)
     c.register_structure_hook(_dt.date, _structure_date)
@@ -128,6 +155,15 @@ def _make() -> cattrs.Converter:
     def tuple_hook(kind: Any) -> Any:
         item = typing.get_args(kind)[0]
 
+        def fast(value: object, _: object) -> tuple[Any, ...]:
+            if not isinstance(value, (list, tuple)):
+                raise _Bad(f"expected a list, got {_kind(value)}")
+            handler = c.get_structure_hook(item)
+            return tuple([handler(element, item) for element in value])
+
+        if not detailed:
+            return fast
+
         def structure(value: object, _: object) -> tuple[Any, ...]:
             if not isinstance(value, (list, tuple)):
                 raise _Bad(f"expected a list, got {_kind(value)}")
@@ -144,6 +180,18 @@ def _make() -> cattrs.Converter:
         return structure
 
     c.register_structure_hook_factory(_is_tuple, tuple_hook)
+
+    def optional_hook(kind: Any) -> Any:
+        # cattrs finds the inner type's hook on every call; finding it once is faster.
+        (inner,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        handler = c.get_structure_hook(inner)
+
+        def structure(value: object, _: object) -> Any:
+            return None if value is None else handler(value, inner)
+
+        return structure
+
+    c.register_structure_hook_factory(_is_optional, optional_hook)
     c.register_unstructure_hook_func(_is_tuple, lambda items: [c.unstructure(i) for i in items])
 
     # A finding's message arguments are pairs in Python (hashable) and an object in JSON.
@@ -152,7 +200,17 @@ def _make() -> cattrs.Converter:
     c.register_structure_hook_func(lambda t: t == pairs, _structure_pairs)
 
     def class_hook(kind: type) -> Any:
-        generated: Any = make_dict_structure_fn(kind, c, _cattrs_forbid_extra_keys=True)
+        generated: Any = make_dict_structure_fn(
+            kind,
+            c,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=detailed,
+            **({} if detailed else _checked_strings(kind)),
+        )
+
+        if not detailed and kind is not Organisation:
+            # Bad input fails in the generated code too; the detailed converter says how.
+            return generated
 
         def structure(value: object, _: object) -> Any:
             if kind is Organisation and isinstance(value, str):
@@ -179,6 +237,7 @@ def _make() -> cattrs.Converter:
 
 
 _CONVERTER: cattrs.Converter | None = None
+_FAST: cattrs.Converter | None = None
 
 
 def _expected() -> tuple[type[BaseException], ...]:
@@ -190,6 +249,15 @@ def _expected() -> tuple[type[BaseException], ...]:
     from cattrs.errors import BaseValidationError
 
     return (_Bad, InvalidData, BaseValidationError, TypeError)
+
+
+def _fast() -> cattrs.Converter:
+    global _FAST
+    if _FAST is None:
+        with _lock:
+            if _FAST is None:
+                _FAST = _make(detailed=False)
+    return _FAST
 
 
 def _converter() -> cattrs.Converter:
@@ -277,6 +345,14 @@ def from_dict(cls: type[_T], data: object) -> _T:
     from cattrs.errors import StructureHandlerNotFoundError
 
     try:
+        # Good data, the usual case, takes the fast converter; anything it refuses is read again
+        # by the detailed one, which locates every problem (or raises a bug of ours as it is).
+        return _fast().structure(data, cls)
+    except StructureHandlerNotFoundError:
+        raise TypeError(f"from_dict: {cls.__name__} cannot be built from data") from None
+    except Exception:
+        pass
+    try:
         return _converter().structure(data, cls)
     except StructureHandlerNotFoundError:
         # A class with a field no data can hold (a Rule's function, say).
@@ -291,11 +367,24 @@ def from_dict(cls: type[_T], data: object) -> _T:
         raise InvalidData(problems) from None
 
 
-def to_json(obj: object, *, indent: int | None = 2) -> str:
-    """:func:`to_dict` as JSON text (UTF-8 characters kept as they are)."""
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """:func:`to_dict` as JSON text, UTF-8 characters kept as they are: compact, for programs,
+    unless ``indent`` asks for lines that people read (the command line uses 2).
+
+    >>> import emn
+    >>> emn.to_json([emn.Country("SI"), emn.Country("EL")])
+    '["SI","GR"]'
+    >>> print(emn.to_json([emn.Country("SI")], indent=2))
+    [
+      "SI"
+    ]
+    """
     import json
 
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+    if indent is not None and (not isinstance(indent, int) or isinstance(indent, bool)):
+        raise TypeError(f"to_json: indent must be a whole number or None, not {indent!r}")
+    separators = (",", ":") if indent is None else None
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=separators)
 
 
 def from_json(cls: type[_T], text: str | bytes) -> _T:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from ._i18n import current_locale, parse_locale
 from .exceptions import InvalidData, Problem
 
@@ -36,7 +38,18 @@ def check_code(code: str, given: object = None) -> None:
     quotes ``given``, what the caller wrote, where it differs."""
     if code not in ISO_CODES:
         shown = code if given is None else given
-        raise InvalidData([Problem((), f"{shown!r} is not an ISO 3166-1 alpha-2 country code")])
+        message = f"{shown!r} is not an ISO 3166-1 alpha-2 country code"
+        raise InvalidData([Problem((), message + _hint(shown))])
+
+
+def _hint(text: object) -> str:
+    """ "; did you mean 'SI' (Slovenia)?" where ``text`` is a name or code of one country."""
+    from ._names import lookup
+
+    codes = lookup(text) if isinstance(text, str) and text.strip() else ()
+    if len(codes) != 1:
+        return ""
+    return f"; did you mean {codes[0]!r} ({english_name(codes[0])})? emn.country() reads names"
 
 
 def english_name(code: str) -> str:
@@ -50,15 +63,26 @@ def english_name(code: str) -> str:
 def country_name(code: str, locale: object = None) -> str:
     """The name of the country ``code`` in ``locale``: ``"sl"``, ``"sl_SI"``, ``"pl-PL"``, a Locale;
     with None, the context's language (see :func:`emn.set_locale`), English until it is set.
+    Where CLDR has no name in that language, the English one.
 
     >>> country_name("EL", "pl"), country_name("SI")
     ('Grecja', 'Slovenia')
     """
     if not isinstance(code, str):
         raise TypeError(f"country_name: code must be a string, not {type(code).__name__}")
+    locale = current_locale(locale)
+    try:
+        return _name(code, locale)
+    except TypeError:  # an unhashable locale: parse_locale says what is wrong with it
+        parse_locale(locale)
+        raise
+
+
+@functools.lru_cache(maxsize=4096)
+def _name(code: str, locale: object) -> str:
+    # Remembered: a name asked for again costs a dictionary lookup, not a locale parse.
     key = normalize_code(code)
     check_code(key, code)
-    locale = current_locale(locale)
     if locale is None:
         return english_name(key)
     name: str = parse_locale(locale).territories.get(key) or english_name(key)

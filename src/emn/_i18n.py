@@ -58,9 +58,27 @@ def parse_locale(locale: object) -> Locale:
     try:
         return Locale.parse(locale.strip().replace("-", "_"))
     except (ValueError, TypeError, UnknownLocaleError):
+        close = _closest_locales(locale)
+        hint = f"; closest: {', '.join(close)}" if close else ""
         raise UnknownLocale(
-            f"unknown locale {locale!r}: babel's CLDR data does not know it", locale=locale
+            f"unknown locale {locale!r}: babel's CLDR data does not know it{hint}",
+            locale=locale,
+            closest=close,
         ) from None
+
+
+def _closest_locales(text: str) -> tuple[str, ...]:
+    import difflib
+
+    from babel.localedata import locale_identifiers
+
+    wanted = text.strip().replace("-", "_")
+    known = locale_identifiers()
+    # A known language with an unknown region ("sl_XX") is nearest to the language itself.
+    language = wanted.split("_", 1)[0].lower()
+    first = [language] if language in known and language != wanted else []
+    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+    return tuple(dict.fromkeys([*first, *close]))[:3]
 
 
 def current_locale(locale: object = None) -> object:

@@ -1,44 +1,65 @@
 """Finding a country or an NCP from what a person types, and saying why nothing was found.
 
-Codes are read directly; names go through the shipped name index (:mod:`emn._names`), with no
-babel. A :class:`emn.NotFound` carries the key and the closest countries as data.
+Codes are read directly; names, alpha-3 and numeric codes go through the shipped name index
+(:mod:`emn._names`), with no babel. A :class:`emn.NotFound` carries the key and the closest
+countries as data.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from ._countries import ISO_CODES, english_name, normalize_code
 from ._country import Country
-from ._names import codes_for, fold, names_for, verify
+from ._names import closest, fold, lookup, verify
 from ._vocabulary import Status
 from .exceptions import NotFound
 
 # This module sits below the model (whose Network.ncp calls it), so it imports no model class:
 # a network here is anything with emn.Network's fields.
 
-__all__ = ["find_ncp"]
+__all__ = ["country", "find_ncp", "search"]
+
+# "Slovenia (SI)", "Grecja (GR)", "Slovakia (SVK)": a name and, in brackets, a code.
+_NAME_AND_CODE = re.compile(r"(.*?)\s*\(\s*([A-Za-z]{2,3}|[0-9]{3})\s*\)\s*", re.ASCII)
 
 
 def _labelled(codes: Iterable[str]) -> str:
     return ", ".join(f"{english_name(c)} ({c})" for c in codes)
 
 
-def _code(network: Any, key: object) -> str:
-    """The ISO code ``key`` means: a code (any case, EU aliases), or a name in any language."""
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def _by_name(text: str) -> tuple[str, ...]:
+    """The codes a name (or an alpha-3 or numeric code) may mean; "The …" as well as "…"."""
+    codes = lookup(text)
+    if not codes:
+        folded = fold(text)
+        if folded.startswith("the "):
+            codes = lookup(folded[4:])
+    return codes
+
+
+def _resolve(key: object, listed: dict[str, str] | None = None) -> str:
+    """The ISO code of the country ``key`` names; :class:`NotFound` saying why not."""
     if not isinstance(key, str):
         raise NotFound(f"{key!r} is neither a country code nor a country name", key=key)
     text = key.strip()
     if len(text) == 2 and text.isascii() and text.isalpha():
         return normalize_code(text)
-    folded = fold(text)
-    codes = set(codes_for(text))
-    codes.update(
-        n.country.code
-        for n in network.ncps
-        if n.listed_as and fold(n.listed_as.rsplit("(", 1)[0]) == folded
-    )
+    both = _NAME_AND_CODE.fullmatch(text)
+    if both is not None:
+        return _name_and_code(key, both.group(1), both.group(2))
+    codes = set(_by_name(text))
+    label = listed.get(_folded(text)) if listed else None
+    if label is not None:
+        codes.add(label)
     if len(codes) == 1:
         return codes.pop()
     if codes:
@@ -49,22 +70,71 @@ def _code(network: Any, key: object) -> str:
             candidates=[Country(c) for c in fits],
         )
     verify()  # a damaged index must not pass for "no such country"
-    close = _closest(network, folded)
+    close = closest(text, 5)
     hint = f"; closest: {_labelled(close)}" if close else ""
     raise NotFound(
         f"{key!r} names no country{hint}", key=key, candidates=[Country(c) for c in close]
     )
 
 
-def _closest(network: Any, folded: str) -> list[str]:
-    import difflib
+def _name_and_code(key: str, name: str, code: str) -> str:
+    found = _resolve(code)
+    if name.strip():
+        named = _by_name(name)
+        if named and found not in named:
+            raise NotFound(
+                f"{key!r} names {_labelled(named)} but its code is {found}",
+                key=key,
+                candidates=[Country(c) for c in (*named, found) if c in ISO_CODES],
+            )
+    return found
 
-    known = frozenset(
-        [n.country.code for n in network.ncps] + [p.country.code for p in network.participations]
-    )
-    close = difflib.get_close_matches(folded, names_for(known), n=8, cutoff=0.7)
-    codes = dict.fromkeys(c for name in close for c in codes_for(name) if c in known)
-    return list(codes)[:5]
+
+def country(text: str) -> Country:
+    """Any ISO country, from what a person types: a code (``SI``, ``EL``, ``SVN``, ``705``), a
+    name or an official name in any language CLDR or ISO 3166 knows, or ``Name (CODE)``.
+
+    >>> import emn
+    >>> [emn.country(t).code for t in ("SVN", "705", "Słowenia", "Slovak Republic", "Grecja (GR)")]
+    ['SI', 'SI', 'SI', 'SK', 'GR']
+    >>> emn.country("Danemark")
+    Country(code='DK')
+    """
+    code = _resolve(text)
+    if code not in ISO_CODES:
+        raise NotFound(f"{text!r} is not an ISO 3166-1 alpha-2 country code", key=text)
+    return Country(code)
+
+
+def search(text: str, limit: int = 5) -> list[Country]:
+    """The countries whose names in any language are closest to ``text``, best first: for a
+    typo, where :func:`country` finds nothing.
+
+    >>> import emn
+    >>> [c.code for c in emn.search("Slovnia")][:1], [c.code for c in emn.search("Lithuanai")][:1]
+    (['SI'], ['LT'])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"search: text must be a string, not {type(text).__name__}")
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise TypeError(f"search: limit must be a whole number from 1, not {limit!r}")
+    return [Country(code) for code in closest(text, limit)]
+
+
+# The sources' own labels for countries ("Słowenia (SI)" without its code), by network.
+_LISTED: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def _listed(network: Any) -> dict[str, str]:
+    cached = _LISTED.get(id(network))
+    if cached is not None and cached[0] is network:
+        return cached[1]
+    labels = {
+        fold(n.listed_as.rsplit("(", 1)[0]): n.country.code for n in network.ncps if n.listed_as
+    }
+    _LISTED.clear()  # one network at a time is enough: lookups come in runs
+    _LISTED[id(network)] = (network, labels)
+    return labels
 
 
 def find_ncp(network: Any, key: object) -> Any:
@@ -73,7 +143,7 @@ def find_ncp(network: Any, key: object) -> Any:
     Raises :class:`NotFound` saying why: not a country, no part in the EMN, no NCP known,
     or a name that fits several countries (with the closest candidates).
     """
-    code = _code(network, key)
+    code = _resolve(key, _listed(network))
     for ncp in network.ncps:
         if ncp.country.code == code:
             return ncp

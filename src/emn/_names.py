@@ -12,7 +12,7 @@ import unicodedata
 
 from .exceptions import DataFileError
 
-__all__ = ["codes_for", "fold", "names_for", "verify"]
+__all__ = ["closest", "codes_for", "fold", "lookup", "verify"]
 
 _FILE = "names.tsv"
 _lock = threading.Lock()
@@ -119,16 +119,54 @@ def codes_for(name: str) -> tuple[str, ...]:
     return ()
 
 
-@functools.lru_cache(maxsize=8)
-def names_for(codes: frozenset[str]) -> tuple[str, ...]:
-    """Every folded name in the index of any of these countries (for suggesting candidates)."""
-    found = []
+@functools.lru_cache(maxsize=4096)
+def lookup(text: str) -> tuple[str, ...]:
+    """:func:`codes_for`, remembered: a name looked up again costs a dictionary lookup."""
+    return codes_for(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _entries() -> tuple[tuple[str, tuple[str, ...]], ...]:
     try:
         text = _blob().decode("utf-8")
     except UnicodeDecodeError as err:
         raise _damaged(f"it is not UTF-8 (byte {err.start})") from None
+    found = []
     for line in text.splitlines()[1:]:
         name, _, listed = line.partition("\t")
-        if not codes.isdisjoint(listed.split(",")):
-            found.append(name)
+        found.append((name, tuple(listed.split(","))))
     return tuple(found)
+
+
+def closest(text: str, limit: int) -> list[str]:
+    """The codes of the countries whose names are closest to ``text`` (a typo), best first;
+    only those nearly as close as the best.
+
+    Names of about the same length that begin with the same letter are compared first, as a
+    typo seldom changes both; all names of about the same length only when those give nothing.
+
+    >>> closest("Slovnia", 5), closest("Lithuanai", 5)
+    (['SI'], ['LT'])
+    """
+    from difflib import SequenceMatcher
+
+    folded = fold(text)
+    if not folded:
+        return []
+    near = [(n, c) for n, c in _entries() if abs(len(n) - len(folded)) <= 3]
+    pool = [(n, c) for n, c in near if n[:1] == folded[:1]] or near
+    matcher = SequenceMatcher()
+    matcher.set_seq2(folded)
+    scored: list[tuple[float, tuple[str, ...]]] = []
+    for name, codes in pool:
+        matcher.set_seq1(name)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+            score = matcher.ratio()
+            if score >= 0.6:
+                scored.append((score, codes))
+    if not scored:
+        return []
+    scored.sort(key=lambda pair: -pair[0])
+    best = scored[0][0]
+    found = dict.fromkeys(c for score, codes in scored if score >= best - 0.08 for c in codes)
+    return list(found)[:limit]

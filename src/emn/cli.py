@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _list(out: TextIO, as_json: bool) -> None:
     if as_json:
-        out.write(to_json(list(ncps())) + "\n")
+        out.write(to_json(list(ncps()), indent=2) + "\n")
     else:
         out.write(render(ncps(), "text") + "\n")
 
@@ -189,7 +189,7 @@ def _diff(out: TextIO, args: argparse.Namespace) -> None:
         compositions.append(found)
     difference = diff(*compositions)
     if args.format == "json":
-        out.write(to_json(difference) + "\n")
+        out.write(to_json(difference, indent=2) + "\n")
     else:
         out.write(render(difference, "text") + "\n")
 
@@ -222,7 +222,7 @@ def _run(args: argparse.Namespace) -> int:
         _list(sys.stdout, args.json)
     elif args.command == "show":
         point = ncp(args.code)
-        sys.stdout.write((to_json(point) if args.json else render(point, "text")) + "\n")
+        sys.stdout.write((to_json(point, indent=2) if args.json else render(point, "text")) + "\n")
     elif args.command == "diff":
         _diff(sys.stdout, args)
     elif args.command == "chart":

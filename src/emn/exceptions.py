@@ -64,11 +64,13 @@ class NotFound(EMNError, LookupError):
 
 
 class UnknownLocale(NotFound):
-    """A locale that babel's CLDR data does not know; :attr:`locale` is what was given."""
+    """A locale that babel's CLDR data does not know; :attr:`locale` is what was given,
+    :attr:`closest` the identifiers babel does know that come closest."""
 
-    def __init__(self, message: str, *, locale: object) -> None:
+    def __init__(self, message: str, *, locale: object, closest: Iterable[str] = ()) -> None:
         super().__init__(message, key=locale)
         self.locale = locale
+        self.closest = tuple(closest)
 
 
 class Problem(NamedTuple):
