@@ -92,6 +92,14 @@ def test_plural_forms_follow_cldr(locale: str) -> None:
     assert (catalog.plural_forms != babel_table) == (locale in CLDR_DIFFERS), babel_table
 
 
+def test_the_docs_table_counts_every_catalog() -> None:
+    table = (ROOT / "docs" / "localization.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| [^|]+ \| (\w+) \| (\d+ of \d+) \|", table, re.M))
+    total = len(_catalog(LOCALE_DIR / "emn.pot"))
+    counts = {loc: sum(bool(s) for s in _catalog(_po(loc), loc).values()) for loc in LOCALES}
+    assert rows == {locale: f"{count} of {total}" for locale, count in counts.items()}
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_placeholders_survive_translation(locale: str) -> None:
     for msgid, msgstr in _catalog(_po(locale), locale).items():
