@@ -16,11 +16,11 @@ def composition(size: int) -> emn.NationalContactPoint:
         [emn.Name("Ministrstvo za notranje zadeve", "sl")], country=emn.Country("SI")
     )
     unit = emn.Organisation(
-        [emn.Name("Policija", "sl")], emn.OrganisationKind.POLICE, parent=entity
+        [emn.Name("Policija", "sl")], emn.model.OrganisationKind.POLICE, parent=entity
     )
     other = emn.Organisation(
         [emn.Name("Univerza v Ljubljani", "sl")],
-        emn.OrganisationKind.RESEARCH,
+        emn.model.OrganisationKind.RESEARCH,
         country=emn.Country("SI"),
     )
     roles = [emn.Role.NATIONAL_COORDINATOR, emn.Role.DEPUTY_COORDINATOR]

@@ -24,7 +24,7 @@ def per_second(call: Callable[[], object], number: int = 1_000, repeat: int = 7)
 def _organisation(data: Any) -> emn.Organisation:
     return emn.Organisation(
         tuple(emn.Name(**name) for name in data["names"]),
-        emn.OrganisationKind(data["kind"]) if "kind" in data else None,
+        emn.model.OrganisationKind(data["kind"]) if "kind" in data else None,
         _organisation(data["parent"]) if "parent" in data else None,
         emn.Country(data["country"]) if "country" in data else None,
     )
@@ -44,7 +44,7 @@ def by_hand(data: Any) -> emn.NationalContactPoint:
         ),
         _organisation(data["appointed_by"]),
         datetime.date.fromisoformat(data["last_changed"]),
-        tuple(emn.Event(**event) for event in data["history"]),
+        tuple(emn.model.Event(**event) for event in data["history"]),
         tuple(data["sources"]),
         data["listed_as"],
     )

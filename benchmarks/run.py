@@ -8,6 +8,7 @@ from __future__ import annotations
 import platform
 import sys
 
+import bench_charts
 import bench_import
 import bench_locale
 import bench_scaling
@@ -21,7 +22,14 @@ def main() -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     versions = ", ".join(f"{name} {version(name)}" for name in ("attrs", "cattrs", "babel"))
     print(f"{versions}; {sys.executable}\n")
-    for module in (bench_import, bench_locale, bench_throughput, bench_validate, bench_scaling):
+    for module in (
+        bench_import,
+        bench_locale,
+        bench_throughput,
+        bench_validate,
+        bench_scaling,
+        bench_charts,
+    ):
         print(f"## {module.__name__}\n")
         module.main()
         print()

@@ -21,13 +21,13 @@ organisations = st.recursive(
     st.builds(
         emn.Organisation,
         names=st.lists(names, min_size=1, max_size=3).map(tuple),
-        kind=st.none() | st.sampled_from(emn.OrganisationKind),
+        kind=st.none() | st.sampled_from(emn.model.OrganisationKind),
         country=st.none() | countries,
     ),
     lambda parents: st.builds(
         emn.Organisation,
         names=st.lists(names, min_size=1, max_size=2).map(tuple),
-        kind=st.none() | st.sampled_from(emn.OrganisationKind),
+        kind=st.none() | st.sampled_from(emn.model.OrganisationKind),
         parent=parents,
         country=st.none() | countries,
     ),
@@ -46,7 +46,7 @@ whens = st.one_of(
     st.integers(1990, 2040).map(lambda y: f"../{y}"),
 )
 events = st.builds(
-    emn.Event, summary=texts, source=texts, when=st.none() | whens, quote=st.none() | texts
+    emn.model.Event, summary=texts, source=texts, when=st.none() | whens, quote=st.none() | texts
 )
 ncps = st.builds(
     emn.NationalContactPoint,
@@ -61,10 +61,17 @@ ncps = st.builds(
     listed_as=st.none() | texts,
 )
 
+# Text as hostile input has it: lone surrogates, control and bidi characters, combining marks.
+junk_text = st.text(
+    alphabet=st.characters(codec=None, categories=None)
+    | st.sampled_from("\ud800\udfff\x00\x1b\u202e\t"),
+    max_size=10,
+)
+# Integers as large as JSON text may hold (Python refuses to read more than 4,300 digits).
+junk_integers = st.integers() | st.sampled_from([10**4000, -(10**4000), 2**64, -(2**63)])
+
 json_values: st.SearchStrategy[Any] = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
-    ),
+    st.none() | st.booleans() | junk_integers | st.floats(allow_nan=False) | junk_text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(junk_text, inner, max_size=4),
     max_leaves=20,
 )

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import emn
@@ -26,7 +27,14 @@ def test_list_shows_every_ncp_with_code_country_status_and_institution(
     status, out, _ = _run(capsys, "list")
     lines = out.splitlines()
     assert status == 0
-    assert lines[0].split() == ["CODE", "COUNTRY", "STATUS", "COORDINATING", "INSTITUTION"]
+    assert lines[0].split() == [
+        "CODE",
+        "COUNTRY",
+        "STATUS",
+        "EXPERTS",
+        "COORDINATING",
+        "INSTITUTION",
+    ]
     assert len(lines) == 34
     assert lines[1].split()[:3] == ["AM", "Armenia", "observer"]
     slovenia = next(line for line in lines if line.startswith("SI "))
@@ -287,3 +295,147 @@ def test_an_unknown_locale_exits_2(capsys: pytest.CaptureFixture[str], command: 
     assert status == 2
     assert out == ""
     assert err == "emn: unknown locale 'xx': babel's CLDR data does not know it\n"
+
+
+# -- the contract: exit 0/1/2, one line on stderr, never a traceback ----------------------------
+
+
+def _emn(
+    *args: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "emn", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252", "latin-1"])
+@pytest.mark.parametrize("command", [["show", "SI"], ["list"], ["show", "SI", "--locale", "sl"]])
+def test_a_narrow_terminal_encoding_escapes_what_it_cannot_show(
+    encoding: str, command: list[str]
+) -> None:
+    done = _emn(*command, env={"PYTHONIOENCODING": encoding})
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "Traceback" not in done.stdout
+
+
+def test_a_lone_surrogate_in_a_name_is_escaped_in_text_and_json(tmp_path: Path) -> None:
+    data = emn.to_dict(emn.ncp("SI"))
+    data["experts"][1]["name"] = data["experts"][0]["name"] + "\ud800"
+    data["experts"][1]["role"] = "national_coordinator"
+    file = tmp_path / "surrogate.json"
+    file.write_text(json.dumps(data), encoding="utf-8")  # json escapes it as \ud800
+    for output in (["--format", "text"], ["--format", "json"]):
+        done = _emn("validate", str(file), *output)
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        assert done.stderr == ""
+
+
+def test_a_full_disk_is_exit_2_with_one_line() -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "emn", "show", "SI"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.startswith("emn: cannot write the output: ")
+    assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("select", ["", " , ", "boss"])
+def test_a_selection_of_no_rule_is_exit_2_never_a_pass(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, select: str
+) -> None:
+    file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
+    status, out, err = _run(capsys, "validate", file, "--select", select)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1
+
+
+def test_a_number_too_long_for_python_is_a_one_line_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = _write(tmp_path, "big.json", '{"country": ' + "9" * 5001 + "}")
+    status, _, err = _run(capsys, "validate", file)
+    assert status == 2
+    assert err.startswith(f"emn: {file}: not valid JSON")
+    assert err.count("\n") == 1
+    with pytest.raises(emn.InvalidData, match="not valid JSON"):
+        emn.from_json(emn.NationalContactPoint, "[" + "9" * 5001 + "]")
+
+
+def test_a_byte_order_mark_is_read_past(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    file = _write(
+        tmp_path, "bom.json", b"\xef\xbb\xbf" + json.dumps(emn.to_dict(emn.ncp("SI"))).encode()
+    )
+    status, out, err = _run(capsys, "validate", file)
+    assert (status, err) == (0, "")
+    assert "ok: errors: 0" in out
+
+
+def test_a_rule_that_fails_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from emn.rules import _composition
+
+    def broken(subject: object, context: object) -> None:
+        raise ZeroDivisionError("oops")
+
+    rule = attrs.evolve(_composition.RULES[0], function=broken)
+    monkeypatch.setattr(_composition, "RULES", (rule, *_composition.RULES[1:]))
+    status, _, err = _run(capsys, "validate")
+    assert status == 2
+    assert err == "emn: the rule 'min-experts' failed: ZeroDivisionError: oops\n"
+
+
+# -- emn chart ------------------------------------------------------------------------------------
+
+
+def test_emn_chart_writes_a_timeline_and_a_map(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    timeline = tmp_path / "timeline.svg"
+    assert main(["chart", "timeline", "-o", str(timeline)]) == 0
+    assert timeline.read_text(encoding="utf-8").startswith("<svg")
+    map_file = tmp_path / "map.svg"
+    assert (
+        main(["chart", "map", "--as-of", "2023-06-01", "--locale", "pl", "-o", str(map_file)]) == 0
+    )
+    drawn = map_file.read_text(encoding="utf-8")
+    assert 'data-code="SI"' in drawn
+    assert "Słowenia" in drawn
+    capsys.readouterr()
+    assert main(["chart", "map", "-o", str(map_file)]) == 2  # kept unless --overwrite
+    assert "overwrite" in capsys.readouterr().err
+    assert main(["chart", "map", "-o", str(map_file), "--overwrite"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (["chart", "map", "--as-of", "2023-13-01"], "--as-of: '2023-13-01' is not a day"),
+        (["chart", "timeline", "--as-of", "2023-01-01"], "--as-of is for the map"),
+        (["chart", "pie"], "invalid choice: 'pie'"),
+    ],
+)
+def test_emn_chart_refuses_bad_arguments_in_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], reason: str
+) -> None:
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert reason in err
+    assert err.count("\n") == 1

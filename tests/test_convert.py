@@ -161,9 +161,11 @@ def test_to_dict_refuses_what_is_not_an_emn_object() -> None:
         emn.to_dict(object())
 
 
-def test_from_dict_refuses_a_class_that_is_not_emn() -> None:
-    with pytest.raises(emn.InvalidData, match="is not an emn class"):
+def test_from_dict_refuses_a_class_that_is_not_emn_or_cannot_be_built_from_data() -> None:
+    with pytest.raises(TypeError, match="cls must be an emn class"):
         emn.from_dict(dict, {})
+    with pytest.raises(TypeError, match="Rule cannot be built from data"):
+        emn.from_dict(emn.rules.Rule, {"id": "x"})
 
 
 def test_a_list_of_ncps_is_written_as_a_list() -> None:
@@ -217,3 +219,18 @@ def test_a_valid_composition_with_one_value_replaced_only_raises_invalid_data(
 def test_random_bytes_and_text_through_from_json_only_raise_invalid_data(blob: bytes | str) -> None:
     with contextlib.suppress(emn.InvalidData):
         emn.from_json(emn.NationalContactPoint, blob)
+
+
+def test_a_bug_in_a_structure_hook_is_not_reported_as_invalid_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from emn import _convert
+
+    def broken(value: object, _: object) -> str:
+        raise ZeroDivisionError("a bug of ours")
+
+    converter = _convert._make()
+    converter.register_structure_hook(str, broken)
+    monkeypatch.setattr(_convert, "_CONVERTER", converter)
+    with pytest.raises(ZeroDivisionError):
+        emn.from_dict(emn.Name, {"text": "x"})

@@ -43,5 +43,5 @@ def test_a_babel_locale_is_accepted() -> None:
 
 @pytest.mark.parametrize("locale", ["xx", "not a locale", 42])
 def test_an_unknown_locale_is_named(locale: object) -> None:
-    with pytest.raises(emn.UnknownLocale, match=repr(locale)):
+    with pytest.raises(emn.exceptions.UnknownLocale, match=repr(locale)):
         emn.Country("SI").name(locale)

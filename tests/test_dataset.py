@@ -189,7 +189,7 @@ def test_the_police_is_a_unit_of_the_ministry_of_the_interior() -> None:
     ncp = emn.ncp("SI")
     assert ncp.experts is not None
     police = ncp.experts[6].organisation
-    assert police.kind is emn.OrganisationKind.POLICE
+    assert police.kind is emn.model.OrganisationKind.POLICE
     assert police.is_part_of(ncp.coordinating_entity)
     assert [o.name_in("sl") for o in ncp.organisations or ()] == [
         MNZ,
@@ -333,11 +333,11 @@ def test_a_broken_data_file_is_a_clear_error_naming_the_file(
     monkeypatch.setattr(_dataset, "_network", None)
     monkeypatch.setattr(_dataset, "_read", lambda: {"schema_version": 1, "sources": []})
     with pytest.raises(
-        emn.DataFileError, match=r"emn/data/emn.json is broken: missing 'organisations'"
+        emn.exceptions.DataFileError, match=r"emn/data/emn.json is broken: missing 'organisations'"
     ):
         emn.network()
     monkeypatch.setattr(_dataset, "_read", lambda: {"schema_version": 99})
-    with pytest.raises(emn.DataFileError, match="schema_version is 99"):
+    with pytest.raises(emn.exceptions.DataFileError, match="schema_version is 99"):
         emn.network()
 
 
@@ -347,7 +347,7 @@ def test_a_missing_data_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(_dataset, "_network", None)
     monkeypatch.setattr(_dataset, "_FILE", "missing.json")
     with pytest.raises(
-        emn.DataFileError, match=r"cannot read the bundled data file .*missing.json"
+        emn.exceptions.DataFileError, match=r"cannot read the bundled data file .*missing.json"
     ):
         emn.network()
 

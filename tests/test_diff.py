@@ -28,7 +28,7 @@ def _edited() -> emn.NationalContactPoint:
 def test_nothing_changed() -> None:
     difference = emn.diff(SI, SI)
     assert difference.same
-    assert difference.render() == ""
+    assert emn.render(difference).splitlines() == ["SI Slovenia: 0 joined, 0 left, 0 changed"]
 
 
 def test_joined_left_and_changed() -> None:
@@ -36,8 +36,8 @@ def test_joined_left_and_changed() -> None:
     assert [e.name for e in difference.joined] == ["Nova Oseba"]
     assert [e.name for e in difference.left] == ["Nataša Potočnik"]
     assert difference.changed == (
-        emn.Change("Helena Korošec", "role", "deputy_coordinator", "national_coordinator"),
-        emn.Change(
+        emn.model.Change("Helena Korošec", "role", "deputy_coordinator", "national_coordinator"),
+        emn.model.Change(
             "Darja Pokrivač",
             "organisation",
             "Ministry of the Interior",
@@ -57,7 +57,7 @@ def test_people_match_by_normalised_name_and_organisations_by_name() -> None:
 
 
 def test_render_in_slovenian() -> None:
-    lines = emn.diff(SI, _edited()).render("sl").splitlines()
+    lines = emn.render(emn.diff(SI, _edited()), locale="sl").splitlines()
     assert (
         "~ Helena Korošec: vloga: namestnik nacionalnega koordinatorja -> nacionalni koordinator"
         in lines
@@ -76,7 +76,7 @@ def test_two_different_ncps_or_unknown_compositions_are_refused() -> None:
 
 def test_a_diff_round_trips() -> None:
     difference = emn.diff(SI, _edited())
-    assert emn.from_json(emn.Diff, emn.to_json(difference)) == difference
+    assert emn.from_json(emn.model.Diff, emn.to_json(difference)) == difference
 
 
 def _files(tmp_path: Path, new: Any) -> tuple[str, str]:
@@ -91,7 +91,8 @@ def test_emn_diff_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["diff", old, new]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "SI Slovenia: 1 joined, 1 left, 2 changed"
-    assert "- Nataša Potočnik (national coordinator), Ministry of the Interior" in out
+    # Organisations are named as in every other output: in a language of the NCP's country.
+    assert "- Nataša Potočnik (national coordinator), Ministrstvo za notranje zadeve" in out
     assert "~ Helena Korošec: role: deputy coordinator -> national coordinator" in out
 
 
@@ -121,3 +122,22 @@ def test_emn_diff_bad_input_exits_2(
     old, new_file = _files(tmp_path, new)
     assert main(["diff", old, new_file]) == 2
     assert reason in capsys.readouterr().err
+
+
+def test_a_person_listed_twice_is_two_entries() -> None:
+    assert SI.experts is not None
+    twice = attrs.evolve(SI, experts=(*SI.experts, SI.experts[0]))
+    difference = emn.diff(SI, twice)
+    assert [e.name for e in difference.joined] == ["Nataša Potočnik"]
+    assert emn.diff(twice, SI).left == (SI.experts[0],)
+    assert emn.diff(twice, twice).same
+
+
+def test_a_diff_keeps_no_list_it_was_given() -> None:
+    joined = list(SI.experts or ())
+    difference = emn.model.Diff(emn.Country("SI"), joined=joined)
+    joined.clear()
+    assert len(difference.joined) == 10
+    assert hash(difference) == hash(
+        emn.model.Diff(emn.Country("SI"), joined=tuple(SI.experts or ()))
+    )

@@ -13,7 +13,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 import emn
-from emn._i18n import LABELS
+from emn._i18n import Labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "src" / "emn" / "locale"
@@ -129,7 +129,10 @@ def test_a_fresh_extract_adds_no_message_id(tmp_path: Path) -> None:
 
 def test_every_label_and_rule_title_is_a_message_id() -> None:
     ids = set(_catalog(LOCALE_DIR / "emn.pot"))
-    assert set(LABELS.values()) <= ids
+    enums = [emn.Role, emn.Status, emn.model.OrganisationKind, emn.rules.Severity]
+    words = {member.word for enum in enums for member in enum}
+    assert all(issubclass(enum, Labelled) for enum in enums)
+    assert words <= ids
     assert {r.title for r in emn.rules()} <= ids
 
 
@@ -144,12 +147,12 @@ def test_every_label_and_rule_title_is_a_message_id() -> None:
         ),
         (emn.Role.MEMBER, "član", "członek"),
         (emn.Status.OBSERVER, "opazovalka", "obserwator"),
-        (emn.Severity.ERROR, "napaka", "błąd"),
-        (emn.OrganisationKind.POLICE, "policija", "policja"),
+        (emn.rules.Severity.ERROR, "napaka", "błąd"),
+        (emn.model.OrganisationKind.POLICE, "policija", "policja"),
     ],
 )
 def test_labels(member: emn.Role, sl: str, pl: str) -> None:
-    assert member.label() == member.label("en") == LABELS[member]
+    assert member.label() == member.label("en") == member.word
     assert member.label("sl") == member.label("sl_SI") == sl
     assert member.label("pl-PL") == pl
 
@@ -166,7 +169,7 @@ def test_other_locales_fall_back_to_english() -> None:
 
 
 def test_an_unknown_locale_is_named() -> None:
-    with pytest.raises(emn.UnknownLocale, match="'xx-XX'"):
+    with pytest.raises(emn.exceptions.UnknownLocale, match="'xx-XX'"):
         emn.Role.MEMBER.label("xx-XX")
 
 
@@ -196,15 +199,15 @@ def test_country_names_in_messages_follow_the_locale() -> None:
     )
 
 
-def test_render_gives_one_line_per_finding_starting_with_its_rule_id() -> None:
+def test_a_finding_renders_as_one_line_starting_with_its_rule_id() -> None:
     report = emn.validate(emn.network())
     for locale in (None, "sl", "pl"):
-        lines = report.render(locale=locale).splitlines()
-        assert len(lines) == len(report)
+        lines = [emn.render(f, locale=locale) for f in report]
+        assert all("\n" not in line for line in lines)
         assert [line.split(" ", 1)[0] for line in lines] == [f.rule for f in report]
     assert (
         "declared-count [opozorilo] declarations[0]: vir pl-kpk-list navaja, da je število "
-        in report.render(locale="sl")
+        in "\n".join(emn.render(f, locale="sl") for f in report)
     )
 
 

@@ -12,9 +12,11 @@ import emn
 from tests import strategies
 
 MNZ = emn.Organisation(
-    [emn.Name("Ministrstvo za notranje zadeve", "sl")], emn.OrganisationKind.MINISTRY
+    [emn.Name("Ministrstvo za notranje zadeve", "sl")], emn.model.OrganisationKind.MINISTRY
 )
-POLICE = emn.Organisation([emn.Name("Policija", "sl")], emn.OrganisationKind.POLICE, parent=MNZ)
+POLICE = emn.Organisation(
+    [emn.Name("Policija", "sl")], emn.model.OrganisationKind.POLICE, parent=MNZ
+)
 
 
 def _ncp(*roles: emn.Role) -> emn.NationalContactPoint:
@@ -100,10 +102,10 @@ def test_expert_role_must_be_a_role() -> None:
 
 
 def test_event_date_only_for_a_full_day() -> None:
-    assert emn.Event("x", "s", "2014-03-27").date == dt.date(2014, 3, 27)
-    assert emn.Event("x", "s", "2008").date is None
+    assert emn.model.Event("x", "s", "2014-03-27").date == dt.date(2014, 3, 27)
+    assert emn.model.Event("x", "s", "2008").date is None
     with pytest.raises(emn.InvalidData, match=r"when: '27\.3\.2014' is not a date"):
-        emn.Event("x", "s", "27.3.2014")
+        emn.model.Event("x", "s", "27.3.2014")
 
 
 def test_repr_is_short() -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import email.message
+import email.parser
+import importlib.metadata
+import os
 import subprocess
 import sys
 import tarfile
@@ -10,6 +14,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.licenses import canonicalize_license_expression
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +62,11 @@ def test_the_sdist_holds_the_sources_data_docs_and_tests(dist: Path) -> None:
         "scripts/build_name_index.py",
         "tests/test_dataset.py",
         "docs/rules.md",
+        "LICENSE",
+        "LICENSE-DATA",
+        "CITATION.cff",
+        "CONTRIBUTING.md",
+        "CHANGELOG.md",
     ]:
         assert expected in names
 
@@ -76,32 +88,129 @@ def test_the_wheel_holds_the_code_the_data_and_the_type_marker(wheel: Path) -> N
     assert not any(name.startswith("tests/") for name in names)
 
 
-def test_the_wheel_works_in_a_fresh_venv_without_network(wheel: Path, tmp_path: Path) -> None:
-    # The venv sees this environment's attrs, cattrs and babel; emn itself comes only from the wheel.
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-index", "--no-deps", "--quiet", str(wheel)],
-        check=True,
+def _wheel_metadata(wheel: Path) -> email.message.Message:
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        return email.parser.HeaderParser().parsestr(archive.read(name).decode())
+
+
+def test_the_wheel_carries_both_licences_and_declares_them(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        licences = {n.split("/", 1)[1] for n in archive.namelist() if ".dist-info/" in n}
+        (dist_info,) = {n.split("/", 1)[0] for n in archive.namelist() if ".dist-info/" in n}
+        code_licence = archive.read(f"{dist_info}/licenses/LICENSE").decode()
+        data_licence = archive.read(f"{dist_info}/licenses/LICENSE-DATA").decode()
+    assert {"licenses/LICENSE", "licenses/LICENSE-DATA"} <= licences
+    assert code_licence.startswith("MIT License")
+    assert "https://creativecommons.org/licenses/by/4.0/" in data_licence
+    metadata = _wheel_metadata(wheel)
+    expression = metadata["License-Expression"]
+    assert expression is not None, "no License-Expression in the wheel's metadata"
+    assert canonicalize_license_expression(expression) == expression
+    assert set(expression.split(" AND ")) == {"MIT", "CC-BY-4.0", "Unicode-3.0"}
+    assert sorted(metadata.get_all("License-File", [])) == ["LICENSE", "LICENSE-DATA"]
+    # PEP 639 deprecates license classifiers beside a License-Expression.
+    assert not [c for c in metadata.get_all("Classifier", []) if c.startswith("License ::")]
+
+
+def _runtime_pins(wheel: Path) -> list[str]:
+    """The wheel's runtime requirements and theirs, pinned to the versions installed here.
+
+    The nested venv then runs the wheel with exactly the dependencies this test session runs with.
+    """
+    requires = _wheel_metadata(wheel).get_all("Requires-Dist", [])
+    pending = [Requirement(line) for line in requires]
+    pins: dict[str, str] = {}
+    while pending:
+        requirement = pending.pop()
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+            continue
+        name = canonicalize_name(requirement.name)
+        if name in pins:
+            continue
+        try:
+            installed = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            pins[name] = str(requirement)  # not installed here: let pip choose within the range
+            continue
+        pins[name] = f"{name}=={installed.version}"
+        pending.extend(Requirement(line) for line in installed.requires or [])
+    return sorted(pins.values())
+
+
+@pytest.fixture(scope="module")
+def fresh_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new virtual environment that sees none of this interpreter's packages."""
+    env_dir = tmp_path_factory.mktemp("fresh") / "venv"
+    venv.EnvBuilder(with_pip=True, system_site_packages=False).create(env_dir)
+    return env_dir
+
+
+@pytest.fixture(scope="module")
+def runtime_wheels(wheel: Path, fresh_venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory of wheels for the runtime dependencies, downloaded once.
+
+    The fresh venv's own pip downloads them (this interpreter may have no pip, as in a uv venv),
+    with the user's pip configuration, so a mirror or a proxy works as for any install.
+    """
+    directory = tmp_path_factory.mktemp("runtime-wheels")
+    pins = _runtime_pins(wheel)
+    download = subprocess.run(
+        [
+            str(fresh_venv / "bin" / "python"),
+            *("-m", "pip", "download", "--only-binary=:all:", "--dest", str(directory)),
+            *("--disable-pip-version-check", "--quiet", *pins),
+        ],
         capture_output=True,
+        text=True,
+        check=False,
     )
+    if download.returncode != 0:
+        reason = (download.stderr.strip().splitlines() or ["no output"])[-1]
+        pytest.skip(f"cannot download the wheels of {' '.join(pins)} (no network?): {reason}")
+    return directory
+
+
+def _offline_pip_environment() -> dict[str, str]:
+    """This environment without pip's configuration: no index, no extra find-links, no constraints."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+    environment["PIP_CONFIG_FILE"] = os.devnull
+    return environment
+
+
+def test_the_wheel_works_in_a_fresh_venv_without_network(
+    wheel: Path, runtime_wheels: Path, fresh_venv: Path, tmp_path: Path
+) -> None:
+    # emn and its dependencies come only from the wheel and the downloaded wheels, offline.
+    python = fresh_venv / "bin" / "python"
+    install = subprocess.run(
+        [
+            str(python),
+            *("-m", "pip", "install", "--no-index", "--find-links", str(runtime_wheels)),
+            *("--disable-pip-version-check", "--quiet", str(wheel)),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_offline_pip_environment(),
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
 
     def run(*command: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
 
     script = (
-        "import emn, sys; "
-        "assert emn.__file__.startswith(sys.prefix), emn.__file__; "
+        "import babel, cattrs, emn, sys; "
+        "assert all(m.__file__.startswith(sys.prefix) for m in (babel, cattrs, emn)); "
         "print(len(emn.ncps()), emn.ncp('SI').coordinator.name, emn.__version__)"
     )
-    assert run(str(python), "-c", script).stdout.split()[:3] == ["33", "Nataša", "Potočnik"]
-    emn_command = str(env_dir / "bin" / "emn")
-    assert len(run(emn_command, "list").stdout.splitlines()) == 34
-    assert (
-        "Nataša Potočnik (nacionalni koordinator)"
-        in run(emn_command, "show", "SI", "--locale", "sl").stdout
-    )
+    done = run(str(python), "-c", script)
+    assert done.stdout.split()[:3] == ["33", "Nataša", "Potočnik"], done.stderr
+    emn_command = str(fresh_venv / "bin" / "emn")
+    listed = run(emn_command, "list")
+    assert len(listed.stdout.splitlines()) == 34, listed.stderr
+    shown = run(emn_command, "show", "SI", "--locale", "sl")
+    assert "Nataša Potočnik (nacionalni koordinator)" in shown.stdout, shown.stderr
     valid = run(emn_command, "validate")
     assert valid.returncode == 0, valid.stderr
 
@@ -112,4 +221,4 @@ def test_the_version_comes_from_the_package_metadata() -> None:
     import emn
 
     assert emn.__version__ == version("emn")
-    assert "__version__" in emn.__all__
+    assert "__version__" in dir(emn)

@@ -1,4 +1,4 @@
-"""emn.to_dataframe: tidy rows per NCP or per expert; a clear error without pandas."""
+"""emn.pandas.to_dataframe: tidy rows per NCP or per expert; a clear error without pandas."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ pandas = pytest.importorskip("pandas")
 
 
 def test_one_row_per_ncp_with_tidy_columns() -> None:
-    frame = emn.to_dataframe()
+    frame = emn.pandas.to_dataframe()
     assert list(frame.columns) == [
         "code",
         "country",
@@ -34,7 +34,7 @@ def test_one_row_per_ncp_with_tidy_columns() -> None:
 
 
 def test_one_row_per_expert() -> None:
-    frame = emn.to_dataframe(experts=True)
+    frame = emn.pandas.to_dataframe(experts=True)
     assert len(frame) == 10  # only Slovenia's composition is published
     assert frame.iloc[0].to_dict() == {
         "code": "SI",
@@ -42,34 +42,34 @@ def test_one_row_per_expert() -> None:
         "position": 0,
         "name": "Nataša Potočnik",
         "role": "national coordinator",
-        "organisation": "Ministry of the Interior",
+        "organisation": "Ministrstvo za notranje zadeve",  # as every output names it
         "organisation_kind": "ministry",
         "source": "sl-emn-2014",
     }
 
 
 def test_a_single_ncp_a_list_and_a_snapshot() -> None:
-    assert list(emn.to_dataframe(emn.ncp("SI")).code) == ["SI"]
-    assert list(emn.to_dataframe([emn.ncp("SI"), emn.ncp("PL")]).code) == ["SI", "PL"]
-    assert len(emn.to_dataframe(emn.network(as_of=datetime.date(2022, 1, 1)))) == 7
+    assert list(emn.pandas.to_dataframe(emn.ncp("SI")).code) == ["SI"]
+    assert list(emn.pandas.to_dataframe([emn.ncp("SI"), emn.ncp("PL")]).code) == ["SI", "PL"]
+    assert len(emn.pandas.to_dataframe(emn.network(as_of=datetime.date(2022, 1, 1)))) == 7
 
 
 def test_localized_values() -> None:
-    frame = emn.to_dataframe(locale="pl")
+    frame = emn.pandas.to_dataframe(locale="pl")
     assert frame.set_index("code").loc["SI"].country == "Słowenia"
     assert frame.set_index("code").loc["SI"].status == "państwo członkowskie"
 
 
 def test_bad_input_is_invalid_data() -> None:
     with pytest.raises(emn.InvalidData, match="to_dataframe: expected an NCP"):
-        emn.to_dataframe("SI")
+        emn.pandas.to_dataframe("SI")
 
 
 def test_without_pandas_the_error_says_what_to_install() -> None:
     script = (
         "import sys; sys.modules['pandas'] = None\n"
         "import emn\n"
-        "try:\n    emn.to_dataframe()\n"
+        "try:\n    emn.pandas.to_dataframe()\n"
         "except ImportError as err:\n    print(err)\n"
     )
     done = subprocess.run(
@@ -77,7 +77,7 @@ def test_without_pandas_the_error_says_what_to_install() -> None:
     )
     assert (
         done.stdout.strip()
-        == "emn.to_dataframe needs pandas, an optional extra: pip install 'emn[pandas]'"
+        == "emn.pandas.to_dataframe needs pandas, an optional extra: pip install 'emn[pandas]'"
     )
 
 

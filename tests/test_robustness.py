@@ -18,13 +18,11 @@ import emn
 from emn.cli import main
 from tests import strategies
 
-DOCUMENTED = (emn.InvalidData, emn.NotFound)
-
 
 @given(strategies.json_values)
 def test_random_json_text_through_from_json_raises_only_invalid_data(value: object) -> None:
     text = json.dumps(value)
-    for cls in (emn.NationalContactPoint, emn.Network, emn.Report):
+    for cls in (emn.NationalContactPoint, emn.Network, emn.rules.Report):
         try:
             emn.from_json(cls, text)
         except emn.InvalidData as err:
@@ -32,11 +30,19 @@ def test_random_json_text_through_from_json_raises_only_invalid_data(value: obje
 
 
 @given(strategies.json_values)
-def test_random_values_through_validate_raise_only_invalid_data(value: object) -> None:
+def test_random_values_through_validate_give_a_report_or_invalid_data(value: object) -> None:
+    outcome: object
     try:
-        emn.validate(value)  # type: ignore[arg-type]
+        outcome = emn.validate(value)  # type: ignore[arg-type]
     except emn.InvalidData as err:
-        assert "validate:" in str(err)
+        outcome = err
+    # Nothing else may come out: a report whose findings are all located, or InvalidData
+    # that says it is validate's.
+    if isinstance(outcome, emn.InvalidData):
+        assert "validate:" in str(outcome)
+    else:
+        assert isinstance(outcome, emn.rules.Report)
+        assert all(isinstance(f.location, tuple) for f in outcome)
 
 
 @settings(
@@ -160,7 +166,7 @@ socket.create_connection = refuse
 socket.getaddrinfo = refuse
 import emn
 emn.ncp("SI"); emn.ncp("Słowenia"); emn.ncp("Ελλάδα"); emn.country_name("SI", "sl")
-emn.validate(emn.network()).render(locale="pl")
+emn.render(emn.validate(emn.network()), locale="pl")
 emn.from_json(emn.Network, emn.to_json(emn.network()))
 print("offline")
 """
@@ -231,10 +237,51 @@ def test_the_bundled_data_survives_a_caller_changing_what_it_was_given() -> None
     assert emn.to_dict(emn.ncp("SI"))["country"] == "SI"
 
 
-def test_lookups_with_junk_raise_not_found() -> None:
-    for junk in ["", "   ", "\x00", "S", "SVN", "🇸🇮", "Slovenija" * 1000]:
-        with pytest.raises(emn.NotFound):
-            emn.ncp(junk)
-    with pytest.raises(emn.NotFound):
-        emn.ncp(42)  # type: ignore[arg-type]
-    assert isinstance(DOCUMENTED[1](""), LookupError)
+@pytest.mark.parametrize("junk", ["", "   ", "\x00", "S", "🇸🇮", "\ud800", "Slovenija" * 1000, 42])
+def test_lookups_with_junk_raise_not_found_naming_the_key(junk: object) -> None:
+    with pytest.raises(emn.NotFound) as caught:
+        emn.ncp(junk)  # type: ignore[arg-type]
+    assert caught.value.key == junk
+    assert isinstance(caught.value, LookupError)
+    assert "\n" not in str(caught.value)
+
+
+_JUNK = [None, 5, 2.5, b"SI", ["SI"], {"SI": 1}, object(), "\ud800", True]
+
+
+@pytest.mark.parametrize("junk", _JUNK, ids=repr)
+def test_public_functions_given_a_wrong_type_raise_type_error_or_an_emn_error(junk: object) -> None:
+    calls = [
+        lambda: emn.country_name(junk),  # type: ignore[arg-type]
+        lambda: emn.country_name("SI", junk),
+        lambda: emn.ncp(junk),  # type: ignore[arg-type]
+        lambda: emn.network(junk),  # type: ignore[arg-type]
+        lambda: emn.network().statuses(junk),  # type: ignore[arg-type]
+        lambda: emn.network().source(junk),  # type: ignore[arg-type]
+        lambda: emn.to_dict(junk),
+        lambda: emn.from_dict(junk, {}),  # type: ignore[arg-type]
+        lambda: emn.from_json(emn.NationalContactPoint, junk),  # type: ignore[arg-type]
+        lambda: emn.validate(junk),  # type: ignore[arg-type]
+        lambda: emn.validate(emn.ncp("SI"), select=junk),  # type: ignore[arg-type]
+        lambda: emn.render(junk),
+        lambda: emn.render(emn.ncp("SI"), junk),  # type: ignore[arg-type]
+        lambda: emn.render(emn.ncp("SI"), locale=junk),
+        lambda: emn.set_locale(junk),
+        lambda: emn.diff(junk, emn.ncp("SI")),  # type: ignore[arg-type]
+        lambda: emn.Country(junk),  # type: ignore[arg-type]
+        lambda: emn.datapackage.export(junk),  # type: ignore[arg-type]
+        lambda: emn.datapackage.export("x", network=junk),  # type: ignore[arg-type]
+        lambda: emn.pandas.to_dataframe(junk),
+    ]
+    for index, call in enumerate(calls):
+        if junk is None and index in (1, 3, 13, 14, 18, 19):
+            continue  # None is these arguments' default
+        try:
+            call()
+        except (TypeError, emn.EMNError):
+            continue
+        except Exception as err:  # pragma: no cover - the failure message says which
+            pytest.fail(f"call {index} with {junk!r} raised {type(err).__name__}: {err}")
+        # No error is right only where the junk is a fine value (a list of NCPs to validate,
+        # a one-element list of rule ids); a code or a country never is.
+        assert index not in (0, 2, 4, 16), f"call {index} accepted {junk!r}"

@@ -11,30 +11,38 @@ from tests import strategies
 
 MNZ = emn.Organisation(
     [emn.Name("Ministrstvo za notranje zadeve", "sl")],
-    emn.OrganisationKind.MINISTRY,
+    emn.model.OrganisationKind.MINISTRY,
     country=emn.Country("SI"),
 )
-POLICE = emn.Organisation([emn.Name("Policija", "sl")], emn.OrganisationKind.POLICE, parent=MNZ)
+POLICE = emn.Organisation(
+    [emn.Name("Policija", "sl")], emn.model.OrganisationKind.POLICE, parent=MNZ
+)
 MZZ = emn.Organisation([emn.Name("Ministrstvo za zunanje zadeve", "sl")], country=emn.Country("SI"))
-IOM = emn.Organisation([emn.Name("IOM")], emn.OrganisationKind.INTERNATIONAL_ORGANISATION)
+IOM = emn.Organisation([emn.Name("IOM")], emn.model.OrganisationKind.INTERNATIONAL_ORGANISATION)
+# An international organisation based in another country: passes only as international.
+IOM_GENEVA = emn.Organisation(
+    [emn.Name("IOM Geneva")],
+    emn.model.OrganisationKind.INTERNATIONAL_ORGANISATION,
+    country=emn.Country("CH"),
+)
 BAMF = emn.Organisation([emn.Name("BAMF", "de")], country=emn.Country("DE"))
 NOWHERE = emn.Organisation([emn.Name("A think tank")])
 C, D, M = emn.Role.NATIONAL_COORDINATOR, emn.Role.DEPUTY_COORDINATOR, emn.Role.MEMBER
 EXPECTED = {
-    "min-experts": (emn.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
-    "one-coordinator": (emn.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
-    "coordinator-affiliation": (emn.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
-    "expert-affiliation": (emn.Severity.WARNING, "Decision 2008/381/EC, Art. 5(2)"),
-    "duplicate-expert": (emn.Severity.ERROR, None),
-    "deputy-not-coordinator": (emn.Severity.ERROR, None),
+    "min-experts": (emn.rules.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
+    "one-coordinator": (emn.rules.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
+    "coordinator-affiliation": (emn.rules.Severity.ERROR, "Decision 2008/381/EC, Art. 5(2)"),
+    "expert-affiliation": (emn.rules.Severity.WARNING, "Decision 2008/381/EC, Art. 5(2)"),
+    "duplicate-expert": (emn.rules.Severity.ERROR, None),
+    "deputy-not-coordinator": (emn.rules.Severity.ERROR, None),
     "participating-country": (
-        emn.Severity.ERROR,
+        emn.rules.Severity.ERROR,
         "Decision 2008/381/EC, Art. 5(1); the Commission's members list",
     ),
-    "one-ncp-per-country": (emn.Severity.ERROR, "Decision 2008/381/EC, Art. 5(1)"),
-    "declared-count": (emn.Severity.WARNING, None),
-    "source-conflict": (emn.Severity.INFO, None),
-    "composition-unknown": (emn.Severity.INFO, None),
+    "one-ncp-per-country": (emn.rules.Severity.ERROR, "Decision 2008/381/EC, Art. 5(1)"),
+    "declared-count": (emn.rules.Severity.WARNING, None),
+    "source-conflict": (emn.rules.Severity.INFO, None),
+    "composition-unknown": (emn.rules.Severity.INFO, None),
 }
 
 
@@ -60,7 +68,7 @@ def test_every_rule_exists_with_its_severity_and_reference() -> None:
     for r in emn.rules():
         assert r.title
         assert r.description
-    assert [s.value for s in emn.Severity] == ["error", "warning", "info"]
+    assert [s.value for s in emn.rules.Severity] == ["error", "warning", "info"]
 
 
 def test_a_good_composition_passes_every_rule() -> None:
@@ -70,6 +78,12 @@ def test_a_good_composition_passes_every_rule() -> None:
 
 
 # -- min-experts --------------------------------------------------------------------------------
+
+
+def test_min_experts_fails_for_an_empty_composition() -> None:
+    assert only("min-experts", ncp()) == [
+        ("error", "experts", "the NCP has fewer than three experts (it has 0)")
+    ]
 
 
 def test_min_experts_fails_below_three() -> None:
@@ -154,6 +168,11 @@ def test_an_expert_from_another_countrys_body_is_a_warning() -> None:
 def test_experts_from_the_country_the_entity_or_an_international_body_pass() -> None:
     subject = ncp(("A", MNZ, C), ("B", IOM, M), ("E", MZZ, M), ("F", POLICE, M))
     assert only("expert-affiliation", subject) == []
+    abroad = ncp(("A", MNZ, C), ("B", IOM_GENEVA, M), ("E", MZZ, M))
+    assert only("expert-affiliation", abroad) == []
+    # The same body, not marked international, is judged by where it is based.
+    plain = attrs.evolve(IOM_GENEVA, kind=None)
+    assert len(only("expert-affiliation", ncp(("A", MNZ, C), ("B", plain, M), ("E", MZZ, M)))) == 1
 
 
 def test_an_organisation_with_no_known_country_is_not_judged() -> None:
@@ -247,8 +266,9 @@ def test_one_ncp_per_country_passes_on_the_dataset_and_on_one_ncp() -> None:
 
 def test_one_ncp_per_country_in_a_network_points_at_the_ncp() -> None:
     network = attrs.evolve(emn.network(), ncps=(*emn.network().ncps, emn.ncp("SI")))
+    si = [n.country.code for n in network.ncps].index("SI")
     assert only("one-ncp-per-country", network) == [
-        ("error", "ncps[SI].country", "a second NCP for Slovenia (SI) (the first is ncps[SI])")
+        ("error", "ncps[33].country", f"a second NCP for Slovenia (SI) (the first is ncps[{si}])")
     ]
 
 
@@ -313,7 +333,11 @@ def test_the_bundled_dataset_validates_with_no_error_and_its_known_findings() ->
     assert {f.rule for f in report.warnings} == {"declared-count"}
     unknown = [f for f in report.infos if f.rule == "composition-unknown"]
     assert len(unknown) == 32
-    assert "ncps[SI].experts" not in {f.path for f in unknown}
+    si = [n.country.code for n in emn.ncps()].index("SI")
+    assert ("ncps", si, "experts") not in {f.location for f in unknown}
+    assert {f.country.code for f in unknown if f.country} == {
+        n.country.code for n in emn.ncps() if n.experts is None
+    }
     assert {f.rule for f in report.infos} == {"composition-unknown", "source-conflict"}
 
 
@@ -332,13 +356,19 @@ def test_findings_are_sorted_by_path_and_carry_the_reference() -> None:
     assert len(report) == len(report.errors) + len(report.warnings) + len(report.infos)
 
 
-def test_paths_in_a_network_use_the_country_code() -> None:
+def test_locations_in_a_network_index_what_to_dict_writes() -> None:
     broken = attrs.evolve(emn.ncp("SI"), experts=emn.ncp("SI").experts[:2])  # type: ignore[index]
     network = attrs.evolve(
         emn.network(), ncps=tuple(broken if n.country.code == "SI" else n for n in emn.ncps())
     )
     errors = emn.validate(network).errors
-    assert [(f.rule, f.path) for f in errors] == [("min-experts", "ncps[SI].experts")]
+    si = [n.country.code for n in network.ncps].index("SI")
+    assert [(f.rule, f.location, f.path, f.pointer) for f in errors] == [
+        ("min-experts", ("ncps", si, "experts"), f"ncps[{si}].experts", f"/ncps/{si}/experts")
+    ]
+    data = emn.to_dict(network)
+    assert len(data["ncps"][si]["experts"]) == 2  # the location reaches it with plain indexing
+    assert errors[0].country == emn.Country("SI")
 
 
 def test_select_and_ignore() -> None:
@@ -362,19 +392,21 @@ def test_check_raises_rule_violation_carrying_the_report() -> None:
 
 
 def test_a_users_function_rule() -> None:
-    @emn.rule("no-police", emn.Severity.WARNING, "No police officers")
-    def no_police(subject: emn.NationalContactPoint, context: emn.Context) -> list[tuple[str, str]]:
+    @emn.rule("no-police", emn.rules.Severity.WARNING, "No police officers")
+    def no_police(
+        subject: emn.NationalContactPoint, context: emn.rules.Context
+    ) -> list[tuple[tuple[str, int], str]]:
         """Nobody comes from the police."""
         return [
-            (f"experts[{i}]", f"{e.name} is a police officer")
+            (("experts", i), f"{e.name} is a police officer")
             for i, e in enumerate(subject.experts or ())
-            if e.organisation.kind is emn.OrganisationKind.POLICE
+            if e.organisation.kind is emn.model.OrganisationKind.POLICE
         ]
 
     assert no_police.description == "Nobody comes from the police."
     report = emn.validate(GOOD, extra=[no_police])
     assert [(f.rule, f.severity, f.path, f.message) for f in report] == [
-        ("no-police", emn.Severity.WARNING, "experts[2]", "Darjo Cizel is a police officer")
+        ("no-police", emn.rules.Severity.WARNING, "experts[2]", "Darjo Cizel is a police officer")
     ]
     assert emn.validate(GOOD, extra=[no_police], ignore=["no-police"]).findings == ()
 
@@ -382,16 +414,18 @@ def test_a_users_function_rule() -> None:
 def test_a_users_small_class_rule() -> None:
     class Tiny:
         id = "tiny-ncp"
-        severity = emn.Severity.INFO
+        severity = emn.rules.Severity.INFO
         title = "Small NCPs"
         reference = None
         scope = "ncp"
 
         def check(
-            self, subject: emn.NationalContactPoint, context: emn.Context
-        ) -> list[emn.Observation]:
+            self, subject: emn.NationalContactPoint, context: emn.rules.Context
+        ) -> list[emn.rules.Observation]:
             if subject.experts is not None and len(subject.experts) <= 3:
-                return [emn.observe("experts", "only {count} experts", count=len(subject.experts))]
+                return [
+                    emn.rules.observe("experts", "only {count} experts", count=len(subject.experts))
+                ]
             return []
 
     report = emn.validate(GOOD, extra=[Tiny()], select=["tiny-ncp"])
@@ -400,7 +434,7 @@ def test_a_users_small_class_rule() -> None:
 
 def test_a_rule_id_must_be_kebab_case() -> None:
     with pytest.raises(emn.InvalidData, match="is not a rule id"):
-        emn.rule("Bad Id", emn.Severity.INFO, "x")(lambda s, c: ())
+        emn.rule("Bad Id", emn.rules.Severity.INFO, "x")(lambda s, c: ())
 
 
 def test_validate_refuses_what_is_not_an_ncp() -> None:
@@ -408,7 +442,7 @@ def test_validate_refuses_what_is_not_an_ncp() -> None:
         emn.InvalidData, match="expected an NCP, a list of NCPs or a Network, got int"
     ):
         emn.validate(3)  # type: ignore[arg-type]
-    with pytest.raises(emn.InvalidData, match="every item must be a NationalContactPoint"):
+    with pytest.raises(emn.InvalidData, match="item 1 is a str, not a NationalContactPoint"):
         emn.validate([GOOD, "SI"])  # type: ignore[list-item]
 
 
@@ -420,7 +454,7 @@ def test_validation_never_changes_its_subject() -> None:
 
 def test_a_report_round_trips_through_json() -> None:
     report = emn.validate(emn.network())
-    assert emn.from_json(emn.Report, emn.to_json(report)) == report
+    assert emn.from_json(emn.rules.Report, emn.to_json(report)) == report
 
 
 @settings(max_examples=200)
@@ -442,3 +476,62 @@ def test_docs_rules_md_documents_every_rule() -> None:
         assert f"## `{r.id}` ({r.severity.value})" in text
         assert f"| `{r.id}` | {r.severity.value} |" in text
         assert f"| {r.reference or '—'} |" in text
+
+
+# -- hostile rules and selections -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("select", ["", " , ", [], [""]])
+def test_a_selection_of_no_rule_is_refused_not_passed(select: object) -> None:
+    with pytest.raises(emn.InvalidData, match="select: names no rule"):
+        emn.validate(GOOD, select=select)  # type: ignore[arg-type]
+
+
+def test_a_selection_of_the_wrong_type_names_the_argument() -> None:
+    with pytest.raises(TypeError, match="select must be rule ids"):
+        emn.validate(GOOD, select=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="ignore must be rule ids"):
+        emn.validate(GOOD, ignore=[1])  # type: ignore[list-item]
+
+
+def test_a_message_with_braces_is_shown_as_written() -> None:
+    @emn.rule("braces", emn.rules.Severity.INFO, "Braces")
+    def braces(subject: object, context: object) -> list[object]:
+        return [("experts", '{"a": 1}'), emn.rules.observe("experts", "{missing} and {")]
+
+    report = emn.validate(GOOD, extra=[braces], select=["braces"])
+    assert [f.message for f in report] == ['{"a": 1}', "{missing} and {"]
+    assert [f.describe("sl") for f in report] == ['{"a": 1}', "{missing} and {"]
+
+
+def test_a_rule_that_raises_is_named() -> None:
+    @emn.rule("broken-rule", emn.rules.Severity.INFO, "Broken")
+    def broken(subject: object, context: object) -> list[object]:
+        raise ZeroDivisionError("oops")
+
+    @emn.rule("broken-later", emn.rules.Severity.INFO, "Broken later")
+    def broken_later(subject: object, context: object) -> object:
+        yield "experts", "fine"
+        raise KeyError("late")
+
+    for rule in (broken, broken_later):
+        with pytest.raises(emn.exceptions.RuleError, match=f"the rule '{rule.id}' failed") as info:
+            emn.validate(GOOD, extra=[rule], select=[rule.id])
+        assert info.value.rule == rule.id
+        assert info.value.__cause__ is not None
+
+
+def test_findings_and_contexts_are_frozen_and_hashable() -> None:
+    location = ["experts", 0]
+    finding = emn.rules.Finding("r", emn.rules.Severity.INFO, "m", location)  # type: ignore[arg-type]
+    location.append("name")
+    assert finding.location == ("experts", 0)
+    assert hash(finding) == hash(
+        emn.rules.Finding("r", emn.rules.Severity.INFO, "m", ("experts", 0))
+    )
+    locations = [("ncps", 0)]
+    context = emn.rules.Context(emn.network(), locations)  # type: ignore[arg-type]
+    locations.append(("ncps", 1))
+    assert context.locations == (("ncps", 0),)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        context.locations = ()  # type: ignore[misc]

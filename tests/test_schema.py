@@ -13,7 +13,7 @@ jsonschema = pytest.importorskip("jsonschema")
 
 
 def _validator() -> object:
-    schema = emn.json_schema()
+    schema = emn.schema.json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
@@ -61,10 +61,10 @@ def test_what_the_schema_refuses_from_dict_refuses_too() -> None:
 
 
 def test_json_schema_is_a_fresh_copy() -> None:
-    emn.json_schema()["title"] = "changed"
-    assert emn.json_schema()["title"] == "EMN National Contact Point composition"
+    emn.schema.json_schema()["title"] = "changed"
+    assert emn.schema.json_schema()["title"] == "EMN National Contact Point composition"
 
 
 def test_emn_schema_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
-    assert json.loads(capsys.readouterr().out) == emn.json_schema()
+    assert json.loads(capsys.readouterr().out) == emn.schema.json_schema()

@@ -3,6 +3,10 @@
 >>> import emn
 >>> emn.ncp("SI").coordinator.name
 'Nataša Potočnik'
+
+The rest of the API is in public submodules: :mod:`emn.model` (every class of the model),
+:mod:`emn.rules` (writing rules, findings and reports), :mod:`emn.exceptions`, and the
+integrations :mod:`emn.pandas`, :mod:`emn.datapackage` and :mod:`emn.schema`.
 """
 
 from typing import TYPE_CHECKING
@@ -11,134 +15,89 @@ if TYPE_CHECKING:
     from ._convert import from_dict, from_json, to_dict, to_json
     from ._countries import country_name
     from ._dataset import ncp, ncps, network
-    from ._diff import Change, Diff, diff
-    from ._export import export
+    from ._diff import diff
+    from ._i18n import set_locale
     from ._model import (
-        Article,
-        Claim,
         Country,
-        Declaration,
-        Event,
         Expert,
-        LegalAct,
         Name,
         NationalContactPoint,
         Network,
         Organisation,
-        OrganisationKind,
-        Participation,
         Role,
-        Source,
         Status,
     )
-    from ._pandas import to_dataframe
-    from ._rules import (
-        Context,
-        Finding,
-        Observation,
-        Report,
-        Rule,
-        RuleLike,
-        RuleViolation,
-        Severity,
-        check,
-        observe,
-        rule,
-        rules,
-        validate,
-    )
-    from ._schema import json_schema
-    from .exceptions import DataFileError, EMNError, InvalidData, NotFound, Problem, UnknownLocale
+    from ._render import render
+    from .exceptions import EMNError, InvalidData, NotFound, RuleViolation
+    from .rules import check, rule, validate
+    from .rules import registered as rules
 
 __all__ = [
-    "Article",
-    "Change",
-    "Claim",
-    "Context",
     "Country",
-    "DataFileError",
-    "Declaration",
-    "Diff",
     "EMNError",
-    "Event",
     "Expert",
-    "Finding",
     "InvalidData",
-    "LegalAct",
     "Name",
     "NationalContactPoint",
     "Network",
     "NotFound",
-    "Observation",
     "Organisation",
-    "OrganisationKind",
-    "Participation",
-    "Problem",
-    "Report",
     "Role",
-    "Rule",
-    "RuleLike",
     "RuleViolation",
-    "Severity",
-    "Source",
     "Status",
-    "UnknownLocale",
-    "__version__",
     "check",
     "country_name",
     "diff",
-    "export",
     "from_dict",
     "from_json",
-    "json_schema",
     "ncp",
     "ncps",
     "network",
-    "observe",
+    "render",
     "rule",
     "rules",
-    "to_dataframe",
+    "set_locale",
     "to_dict",
     "to_json",
     "validate",
 ]
 
-
-# Where each public name lives. Submodules are imported on first use of one of their names
-# (PEP 562), so that `import emn` costs next to nothing.
+# Where each public name lives. Modules are imported on first use of one of their names
+# (PEP 562), so that `import emn` costs next to nothing. `emn.rules` is the rules module,
+# which is callable: `emn.rules()` lists the built-in rules.
 _HOME = {
     **dict.fromkeys(["from_dict", "from_json", "to_dict", "to_json"], "_convert"),
     **dict.fromkeys(["ncp", "ncps", "network"], "_dataset"),
     "country_name": "_countries",
-    "to_dataframe": "_pandas",
-    **dict.fromkeys(["Change", "Diff", "diff"], "_diff"),
-    "export": "_export",
-    "json_schema": "_schema",
-    **dict.fromkeys(
-        ["Context", "Finding", "Observation", "Report", "Rule", "RuleLike", "RuleViolation"],
-        "_rules",
-    ),
-    **dict.fromkeys(["Severity", "check", "observe", "rule", "rules", "validate"], "_rules"),
-    **dict.fromkeys(
-        ["DataFileError", "EMNError", "InvalidData", "NotFound", "Problem", "UnknownLocale"],
-        "exceptions",
-    ),
+    "diff": "_diff",
+    "render": "_render",
+    "set_locale": "_i18n",
+    **dict.fromkeys(["check", "rule", "validate"], "rules"),
+    **dict.fromkeys(["EMNError", "InvalidData", "NotFound", "RuleViolation"], "exceptions"),
 }
 
 
+# Public submodules load on first attribute access too: `emn.model.Source`, `emn.rules.Rule`.
+_SUBMODULES = frozenset(
+    ["charts", "datapackage", "exceptions", "model", "pandas", "rules", "schema"]
+)
+
+
 def __getattr__(name: str) -> object:
+    from importlib import import_module
+
     if name == "__version__":
         from importlib.metadata import version
 
         return version("emn")
+    if name in _SUBMODULES:
+        return import_module(f"emn.{name}")
     if name not in __all__:
         raise AttributeError(f"module 'emn' has no attribute {name!r}")
-    from importlib import import_module
-
     value = getattr(import_module(f"emn.{_HOME.get(name, '_model')}"), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*globals(), *__all__, "__version__"})

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from .exceptions import InvalidData, Problem, _join
+from ._location import Location
+from .exceptions import InvalidData, Problem
 
 if TYPE_CHECKING:
     import cattrs
@@ -112,7 +113,17 @@ def _make() -> cattrs.Converter:
             raise _Bad(err.problems[0].message) from None
 
     c.register_structure_hook(Country, structure_country)
+
+    # A finding's location: keys and indexes.
+    def structure_part(value: object, _: object) -> str | int:
+        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        raise _Bad(f"expected a key or an index, got {_kind(value)}")
+
+    c.register_structure_hook_func(lambda t: t == (str | int), structure_part)
     c.register_unstructure_hook(Country, lambda country: country.code)
+
+    expected = _expected()
 
     def tuple_hook(kind: Any) -> Any:
         item = typing.get_args(kind)[0]
@@ -124,8 +135,8 @@ def _make() -> cattrs.Converter:
             for index, element in enumerate(value):
                 try:
                     out.append(c.structure(element, item))
-                except Exception as exc:
-                    errors.append(InvalidData(_problems(exc, f"[{index}]")))
+                except expected as exc:
+                    errors.append(InvalidData(_problems(exc, (index,))))
             if errors:
                 raise InvalidData(p for e in errors for p in e.problems)
             return tuple(out)
@@ -170,6 +181,17 @@ def _make() -> cattrs.Converter:
 _CONVERTER: cattrs.Converter | None = None
 
 
+def _expected() -> tuple[type[BaseException], ...]:
+    """What structuring bad data raises: our hooks' errors and cattrs' groups of them.
+
+    :func:`_problems` raises again whatever leaf inside is none of ours: a bug is let through,
+    never dressed up as "invalid data".
+    """
+    from cattrs.errors import BaseValidationError
+
+    return (_Bad, InvalidData, BaseValidationError, TypeError)
+
+
 def _converter() -> cattrs.Converter:
     global _CONVERTER
     if _CONVERTER is None:
@@ -179,8 +201,11 @@ def _converter() -> cattrs.Converter:
     return _CONVERTER
 
 
-def _problems(exc: BaseException, path: str) -> list[Problem]:
-    """Every problem inside ``exc`` (a cattrs exception group or a leaf), with its path."""
+def _problems(exc: BaseException, path: Location) -> list[Problem]:
+    """Every problem inside ``exc`` (a cattrs exception group or a leaf), with its location.
+
+    A leaf that no structure hook of ours raises is a bug, not bad data: it is raised again.
+    """
     from cattrs.errors import (
         ClassValidationError,
         ForbiddenExtraKeysError,
@@ -188,14 +213,14 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     )
 
     if isinstance(exc, InvalidData):
-        return [Problem(_join(path, p.path), p.message) for p in exc.problems]
+        return [Problem((*path, *p.location), p.message) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem(_join(path, key), "unknown field") for key in sorted(exc.extra_fields)]
+        return [Problem((*path, key), "unknown field") for key in sorted(exc.extra_fields)]
     if isinstance(exc, ClassValidationError):
         found: list[Problem] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            where = _join(path, str(note.name))
+            where = (*path, str(note.name))
             if isinstance(sub, KeyError):
                 found.append(Problem(where, "required field is missing"))
             else:
@@ -205,16 +230,16 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         return found
     if isinstance(exc, IterableValidationError):
         with_index, rest = exc.group_exceptions()
-        return [p for sub, note in with_index for p in _problems(sub, f"{path}[{note.index}]")] + [
+        return [p for sub, note in with_index for p in _problems(sub, (*path, note.index))] + [
             p for sub in rest for p in _problems(sub, path)
         ]
     if isinstance(exc, RecursionError):
-        return [Problem("", _TOO_DEEP)]
+        return [Problem((), _TOO_DEEP)]
     if isinstance(exc, _Bad):
         return [Problem(path, str(exc))]
     if isinstance(exc, TypeError) and "required positional argument" in str(exc):
         return [Problem(path, "required field is missing")]
-    return [Problem(path, f"{type(exc).__name__}: {exc}")]
+    raise exc
 
 
 def _emn_class(cls: object) -> bool:
@@ -248,13 +273,18 @@ def from_dict(cls: type[_T], data: object) -> _T:
     emn.exceptions.InvalidData: role: 'boss' is not one of national_coordinator, ...
     """
     if not _emn_class(cls):
-        raise InvalidData(f"from_dict: {cls!r} is not an emn class")
+        raise TypeError(f"from_dict: cls must be an emn class, not {cls!r}")
+    from cattrs.errors import StructureHandlerNotFoundError
+
     try:
         return _converter().structure(data, cls)
+    except StructureHandlerNotFoundError:
+        # A class with a field no data can hold (a Rule's function, say).
+        raise TypeError(f"from_dict: {cls.__name__} cannot be built from data") from None
     except RecursionError:
         raise InvalidData(_TOO_DEEP) from None
-    except Exception as exc:
-        problems = _problems(exc, "")
+    except _expected() as exc:
+        problems = _problems(exc, ())
         # Past the recursion limit every level reports the same thing; say it once.
         if any(p.message == _TOO_DEEP for p in problems):
             raise InvalidData(_TOO_DEEP) from None
@@ -282,6 +312,8 @@ def from_json(cls: type[_T], text: str | bytes) -> _T:
         raise InvalidData(f"not valid UTF-8: {err.reason} at byte {err.start}") from None
     except RecursionError:
         raise InvalidData(f"not valid JSON: {_TOO_DEEP}") from None
+    except ValueError as err:  # a number longer than Python converts (4,300 digits)
+        raise InvalidData(f"not valid JSON: {err}") from None
     except TypeError as err:
         raise InvalidData(f"expected JSON text, got {type(text).__name__}") from err
     return from_dict(cls, data)

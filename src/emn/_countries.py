@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .exceptions import InvalidData, Problem, UnknownLocale
-
-if TYPE_CHECKING:
-    from babel import Locale
+from ._i18n import current_locale, parse_locale
+from .exceptions import InvalidData, Problem
 
 # ISO 3166-1 alpha-2, officially assigned codes. tests/test_countries.py checks that babel's
 # CLDR data names every one of them, so a new assignment shows up as a failing test.
@@ -35,10 +31,12 @@ def normalize_code(value: str) -> str:
     return EU_ALIASES.get(code, code)
 
 
-def check_code(code: str) -> None:
-    """Raise :class:`InvalidData` unless ``code`` is an ISO 3166-1 alpha-2 code."""
+def check_code(code: str, given: object = None) -> None:
+    """Raise :class:`InvalidData` unless ``code`` is an ISO 3166-1 alpha-2 code; the message
+    quotes ``given``, what the caller wrote, where it differs."""
     if code not in ISO_CODES:
-        raise InvalidData([Problem("", f"{code!r} is not an ISO 3166-1 alpha-2 country code")])
+        shown = code if given is None else given
+        raise InvalidData([Problem((), f"{shown!r} is not an ISO 3166-1 alpha-2 country code")])
 
 
 def english_name(code: str) -> str:
@@ -51,32 +49,17 @@ def english_name(code: str) -> str:
 
 def country_name(code: str, locale: object = None) -> str:
     """The name of the country ``code`` in ``locale``: ``"sl"``, ``"sl_SI"``, ``"pl-PL"``, a Locale;
-    English (CLDR) when ``locale`` is None.
+    with None, the context's language (see :func:`emn.set_locale`), English until it is set.
 
     >>> country_name("EL", "pl"), country_name("SI")
     ('Grecja', 'Slovenia')
     """
-    if locale is None:
-        return english_name(normalize_code(code))
-    territories = parse_locale(locale).territories
+    if not isinstance(code, str):
+        raise TypeError(f"country_name: code must be a string, not {type(code).__name__}")
     key = normalize_code(code)
-    if key not in ISO_CODES or key not in territories:
-        raise InvalidData([Problem("", f"{code!r} is not an ISO 3166-1 alpha-2 country code")])
-    name: str = territories[key]
+    check_code(key, code)
+    locale = current_locale(locale)
+    if locale is None:
+        return english_name(key)
+    name: str = parse_locale(locale).territories.get(key) or english_name(key)
     return name
-
-
-def parse_locale(locale: object) -> Locale:
-    """A babel ``Locale`` for ``locale``; :class:`UnknownLocale` names what babel does not know."""
-    from babel import Locale, UnknownLocaleError
-
-    if isinstance(locale, Locale):
-        return locale
-    if not isinstance(locale, str):
-        raise UnknownLocale(f"{locale!r} is not a locale such as 'sl', 'sl_SI' or 'pl-PL'")
-    try:
-        return Locale.parse(locale.strip().replace("-", "_"))
-    except (ValueError, TypeError, UnknownLocaleError):
-        raise UnknownLocale(
-            f"unknown locale {locale!r}: babel's CLDR data does not know it"
-        ) from None

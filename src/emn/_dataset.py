@@ -31,6 +31,7 @@ __all__ = ["SCHEMA_VERSION", "ncp", "ncps", "network"]
 
 SCHEMA_VERSION = 1
 _FILE = "emn.json"
+_PATH = f"emn/data/{_FILE}"
 _lock = threading.Lock()
 _network: Network | None = None
 
@@ -93,11 +94,13 @@ def _read() -> Any:
     try:
         return json.loads(content.decode("utf-8"))
     except UnicodeDecodeError as err:
-        raise DataFileError(f"the bundled data file emn/data/{_FILE} is not UTF-8: {err}") from None
+        raise DataFileError(
+            f"the bundled data file {_PATH} is not UTF-8: {err}", file=_PATH
+        ) from None
     except json.JSONDecodeError as err:
         raise DataFileError(
-            f"the bundled data file emn/data/{_FILE} is not valid JSON: {err.msg} "
-            f"at line {err.lineno}"
+            f"the bundled data file {_PATH} is not valid JSON: {err.msg} at line {err.lineno}",
+            file=_PATH,
         ) from None
 
 
@@ -106,11 +109,11 @@ def _load() -> Network:
     try:
         return _build(raw)
     except EMNError as err:
-        raise DataFileError(f"the bundled data file emn/data/{_FILE} is broken: {err}") from None
+        raise DataFileError(f"the bundled data file {_PATH} is broken: {err}", file=_PATH) from None
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         problem = f"missing {err}" if isinstance(err, KeyError) else str(err)
         raise DataFileError(
-            f"the bundled data file emn/data/{_FILE} is broken: {problem}"
+            f"the bundled data file {_PATH} is broken: {problem}", file=_PATH
         ) from None
 
 
@@ -127,11 +130,13 @@ def _build(raw: Mapping[str, Any]) -> Network:
         raise InvalidData(f"schema_version is {found!r}; this emn reads version {SCHEMA_VERSION}")
 
     organisations = _organisations(raw["organisations"])
+    languages = {source["id"]: source["language"] for source in raw["sources"]}
     events: dict[str, list[Event]] = {}
     for record in raw["events"]:
-        events.setdefault(record["country"], []).append(
-            Event(**{k: v for k, v in record.items() if k != "country"})
-        )
+        fields = {k: v for k, v in record.items() if k != "country"}
+        if "quote" in fields:
+            fields["lang"] = languages[record["source"]]
+        events.setdefault(record["country"], []).append(Event(**fields))
     participations = tuple(
         Participation(**_with(p, country=Country, status=Status, since=_date))
         for p in raw["participations"]

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
-from ._i18n import N_, gettext
-from ._model import Country, Expert, NationalContactPoint, Role
-from ._rules._engine import person_key
-from ._rules.composition import same_organisation
+from ._identity import person_key, same_organisation
+from ._model import Country, Expert, NationalContactPoint
+from ._render import render
+from ._validators import as_tuple
 from .exceptions import InvalidData
 
 __all__ = ["Change", "Diff", "diff"]
-
-_FIELDS = {"role": N_("role"), "organisation": N_("organisation")}
 
 
 @attrs.frozen
@@ -30,29 +30,20 @@ class Diff:
     """The difference between two compositions of one NCP; people match by normalised name."""
 
     country: Country
-    joined: tuple[Expert, ...] = ()
-    left: tuple[Expert, ...] = ()
-    changed: tuple[Change, ...] = ()
+    joined: tuple[Expert, ...] = attrs.field(default=(), converter=as_tuple)
+    left: tuple[Expert, ...] = attrs.field(default=(), converter=as_tuple)
+    changed: tuple[Change, ...] = attrs.field(default=(), converter=as_tuple)
 
     @property
     def same(self) -> bool:
         """True when nobody joined, left or changed."""
         return not (self.joined or self.left or self.changed)
 
-    def render(self, locale: object = None) -> str:
-        """One line per difference: ``+`` joined, ``-`` left, ``~`` changed."""
+    def __str__(self) -> str:
+        return render(self, "text")
 
-        def who(expert: Expert) -> str:
-            return f"{expert.name} ({expert.role.label(locale)}), {expert.organisation.full_name}"
-
-        def value(change: Change, text: str) -> str:
-            return Role(text).label(locale) if change.field == "role" else text
-
-        lines = [f"+ {who(e)}" for e in self.joined] + [f"- {who(e)}" for e in self.left]
-        for c in self.changed:
-            field = gettext(_FIELDS[c.field], locale)
-            lines.append(f"~ {c.name}: {field}: {value(c, c.old)} -> {value(c, c.new)}")
-        return "\n".join(lines)
+    def _repr_html_(self) -> str:
+        return render(self, "html")
 
 
 def diff(old: NationalContactPoint, new: NationalContactPoint) -> Diff:
@@ -78,24 +69,29 @@ def diff(old: NationalContactPoint, new: NationalContactPoint) -> Diff:
             raise InvalidData(
                 f"diff: the {which} composition of {value.country.code} is not published"
             )
-    before = {person_key(e.name): e for e in old.experts or ()}
-    after = {person_key(e.name): e for e in new.experts or ()}
-    changed = []
-    for key, was in before.items():
-        now = after.get(key)
-        if now is None:
-            continue
-        if was.role is not now.role:
-            changed.append(Change(now.name, "role", was.role.value, now.role.value))
-        if not same_organisation(was.organisation, now.organisation):
-            changed.append(
-                Change(
-                    now.name, "organisation", was.organisation.full_name, now.organisation.full_name
-                )
-            )
-    return Diff(
-        country=new.country,
-        joined=tuple(e for key, e in after.items() if key not in before),
-        left=tuple(e for key, e in before.items() if key not in after),
-        changed=tuple(changed),
-    )
+    # A person listed twice is two entries: the n-th of a name before is paired with the n-th
+    # of that name after, and any left over joined or left.
+    before = _by_person(old.experts or ())
+    after = _by_person(new.experts or ())
+    joined: list[Expert] = []
+    left: list[Expert] = []
+    changed: list[Change] = []
+    for key, was_all in before.items():
+        now_all = after.get(key, [])
+        left.extend(was_all[len(now_all) :])
+        for was, now in zip(was_all, now_all, strict=False):
+            if was.role is not now.role:
+                changed.append(Change(now.name, "role", was.role.value, now.role.value))
+            if not same_organisation(was.organisation, now.organisation):
+                old_name, new_name = was.organisation.full_name, now.organisation.full_name
+                changed.append(Change(now.name, "organisation", old_name, new_name))
+    for key, now_all in after.items():
+        joined.extend(now_all[len(before.get(key, [])) :])
+    return Diff(country=new.country, joined=joined, left=left, changed=changed)
+
+
+def _by_person(experts: Iterable[Expert]) -> dict[str, list[Expert]]:
+    found: dict[str, list[Expert]] = {}
+    for expert in experts:
+        found.setdefault(person_key(expert.name), []).append(expert)
+    return found

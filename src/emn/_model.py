@@ -1,19 +1,23 @@
-"""The frozen domain classes: what the EMN is made of, as the sources describe it."""
+"""The frozen domain classes: what the EMN is made of, as the sources describe it.
+
+The model knows nothing of rules, the dataset or conversion. Its reprs are written by
+:mod:`emn._render` and its lookups by name made by :mod:`emn._lookup`, both of which sit below
+it and import no model class.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
-import re
-from collections.abc import Callable, Iterable, Mapping
-from enum import Enum
-from typing import Any
 
 import attrs
 
-from ._countries import ISO_CODES, check_code, country_name, english_name, normalize_code
-from ._i18n import LABELS, N_, Labelled
-from ._names import codes_for, fold, names_for
-from .exceptions import InvalidData, NotFound, Problem
+from . import _validators as v
+from ._countries import check_code, normalize_code
+from ._country import Country
+from ._lookup import find_ncp
+from ._render import render
+from ._vocabulary import OrganisationKind, Role, Status
+from .exceptions import NotFound
 
 __all__ = [
     "Article",
@@ -34,140 +38,12 @@ __all__ = [
     "Status",
 ]
 
-
-class Role(Labelled):
-    """The part an expert plays in a National Contact Point (Decision 2008/381/EC, Art. 5(2))."""
-
-    NATIONAL_COORDINATOR = "national_coordinator"
-    DEPUTY_COORDINATOR = "deputy_coordinator"
-    MEMBER = "member"
+_text = v.non_empty_text
+_source_ids = v.items_of(str, "a source id")
 
 
-class Status(Labelled):
-    """How a country takes part in the EMN, as one source puts it."""
-
-    MEMBER_STATE = "member_state"
-    OBSERVER = "observer"
-    ASSOCIATED_MEMBER = "associated_member"
-    NOT_PARTICIPATING = "not_participating"
-
-
-class OrganisationKind(Labelled):
-    """What sort of body an organisation is; classified by the maintainers from its name."""
-
-    GOVERNMENT = "government"
-    MINISTRY = "ministry"
-    POLICE = "police"
-    PUBLIC_AGENCY = "public_agency"
-    RESEARCH = "research"
-    INTERNATIONAL_ORGANISATION = "international_organisation"
-    NGO = "ngo"
-    OTHER = "other"
-
-
-LABELS.update(
-    {
-        Role.NATIONAL_COORDINATOR: N_("national coordinator"),
-        Role.DEPUTY_COORDINATOR: N_("deputy coordinator"),
-        Role.MEMBER: N_("member"),
-        Status.MEMBER_STATE: N_("member state"),
-        Status.OBSERVER: N_("observer"),
-        Status.ASSOCIATED_MEMBER: N_("associated member"),
-        Status.NOT_PARTICIPATING: N_("not participating"),
-        OrganisationKind.GOVERNMENT: N_("government"),
-        OrganisationKind.MINISTRY: N_("ministry"),
-        OrganisationKind.POLICE: N_("police"),
-        OrganisationKind.PUBLIC_AGENCY: N_("public agency"),
-        OrganisationKind.RESEARCH: N_("research institute or university"),
-        OrganisationKind.INTERNATIONAL_ORGANISATION: N_("international organisation"),
-        OrganisationKind.NGO: N_("non-governmental organisation"),
-        OrganisationKind.OTHER: N_("other"),
-    }
-)
-
-
-# -- validators: type facts only; domain facts are the rules' business ----------------------
-
-
-def _fail(attribute: attrs.Attribute[Any], message: str) -> InvalidData:
-    return InvalidData([Problem(attribute.name, message)])
-
-
-def _of_type(kind: type | tuple[type, ...], what: str) -> Callable[[Any, Any, Any], None]:
-    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in kinds):
-            raise _fail(attribute, f"expected {what}, got {type(value).__name__}")
-
-    return check
-
-
-def _optional(check: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
-    def optional(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None:
-            check(instance, attribute, value)
-
-    return optional
-
-
-def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str):
-        raise _fail(attribute, f"expected a string, got {type(value).__name__}")
-    if not value.strip():
-        raise _fail(attribute, "must not be empty")
-
-
-def _items(kind: type, what: str) -> Callable[[Any, Any, Any], None]:
-    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple):
-            raise _fail(attribute, f"expected a list of items, got {type(value).__name__}")
-        for index, item in enumerate(value):
-            if not isinstance(item, kind):
-                message = f"expected {what}, got {type(item).__name__}"
-                raise InvalidData([Problem(f"{attribute.name}[{index}]", message)])
-
-    return check
-
-
-def _as_tuple(value: Iterable[Any]) -> Any:
-    # Strings and mappings are iterable but never a list of items; leave them to the validator.
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
-        return tuple(value)
-    return value
-
-
-def _as_optional_tuple(value: Iterable[Any] | None) -> Any:
-    return None if value is None else _as_tuple(value)
-
-
-def _enum(kind: type[Enum]) -> Callable[[Any, Any, Any], None]:
-    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, kind):
-            allowed = ", ".join(str(member.value) for member in kind)
-            raise _fail(attribute, f"{value!r} is not one of {allowed}")
-
-    return check
-
-
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_WHEN = re.compile(r"^(\.\./)?\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def _lang(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not _LANG.match(value):
-        raise _fail(attribute, f"{value!r} is not a language tag such as 'sl', 'pl' or 'und'")
-
-
-def _when(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not _WHEN.match(value):
-        raise _fail(attribute, f"{value!r} is not a date such as '2014-03-27', '2008' or '../2008'")
-
-
-_date = _of_type(_dt.date, "a date")
-_source_ids = _items(str, "a source id")
-
-
-# -- the classes ------------------------------------------------------------------------------
+def _optional_of(kind: type, what: str) -> v.optional:
+    return v.optional(v.of_type((kind,), what))
 
 
 @attrs.frozen
@@ -176,43 +52,10 @@ class Source:
 
     id: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=_text)
-    language: str = attrs.field(validator=_lang)
-    date: _dt.date | None = attrs.field(default=None, validator=_optional(_date))
-    where: str | None = attrs.field(default=None, validator=_optional(_text))
-    note: str | None = attrs.field(default=None, validator=_optional(_text))
-
-
-def _code(value: Any) -> Any:
-    return normalize_code(value) if isinstance(value, str) else value
-
-
-def _iso(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str):
-        raise _fail(attribute, f"expected a country code, got {type(value).__name__}")
-    try:
-        check_code(value)
-    except InvalidData as err:
-        raise err.at(attribute.name) from None
-
-
-@attrs.frozen
-class Country:
-    """A country by its ISO 3166-1 alpha-2 code; the EU's ``EL`` and ``UK`` are accepted too.
-
-    >>> Country("el")
-    Country(code='GR')
-    >>> Country("SI").name("sl")
-    'Slovenija'
-    """
-
-    code: str = attrs.field(converter=_code, validator=_iso)
-
-    def name(self, locale: object = None) -> str:
-        """The country's name in ``locale`` (``"sl"``, ``"pl-PL"``, a Locale); else English."""
-        return country_name(self.code, locale)
-
-    def __str__(self) -> str:
-        return self.code
+    language: str = attrs.field(validator=v.language_tag)
+    date: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
+    where: str | None = attrs.field(default=None, validator=v.optional(_text))
+    note: str | None = attrs.field(default=None, validator=v.optional(_text))
 
 
 @attrs.frozen
@@ -220,8 +63,8 @@ class Name:
     """One name of an organisation, tagged with its language (``und`` when unknown)."""
 
     text: str = attrs.field(validator=_text)
-    lang: str = attrs.field(default="und", validator=_lang)
-    source: str | None = attrs.field(default=None, validator=_optional(_text))
+    lang: str = attrs.field(default="und", validator=v.language_tag)
+    source: str | None = attrs.field(default=None, validator=v.optional(_text))
 
 
 @attrs.frozen
@@ -233,24 +76,19 @@ class Organisation:
     'MNZ, Policija'
     """
 
-    names: tuple[Name, ...] = attrs.field(converter=_as_tuple, validator=_items(Name, "a Name"))
+    names: tuple[Name, ...] = attrs.field(
+        converter=v.as_tuple,
+        validator=v.items_of(Name, "a Name", "an organisation needs at least one name"),
+    )
     kind: OrganisationKind | None = attrs.field(
-        default=None, validator=_optional(_enum(OrganisationKind))
+        default=None, validator=v.optional(v.member_of(OrganisationKind))
     )
-    parent: Organisation | None = attrs.field(default=None)
+    parent: Organisation | None = attrs.field(
+        default=None, validator=v.optional(v.of_own_class("an Organisation"))
+    )
     country: Country | None = attrs.field(
-        default=None, validator=_optional(_of_type(Country, "a Country"))
+        default=None, validator=_optional_of(Country, "a Country")
     )
-
-    @names.validator
-    def _names(self, attribute: attrs.Attribute[Any], value: tuple[Name, ...]) -> None:
-        if not isinstance(value, tuple) or not value:
-            raise _fail(attribute, "an organisation needs at least one name")
-
-    @parent.validator
-    def _parent(self, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None and not isinstance(value, Organisation):
-            raise _fail(attribute, f"expected an Organisation, got {type(value).__name__}")
 
     @property
     def name(self) -> str:
@@ -302,10 +140,12 @@ class Organisation:
 class Expert:
     """A person in a National Contact Point, with the organisation they come from and their role."""
 
-    name: str = attrs.field(validator=_of_type(str, "a string"))
-    organisation: Organisation = attrs.field(validator=_of_type(Organisation, "an Organisation"))
-    role: Role = attrs.field(validator=_enum(Role))
-    source: str | None = attrs.field(default=None, validator=_optional(_text))
+    name: str = attrs.field(validator=v.of_type((str,), "a string"))
+    organisation: Organisation = attrs.field(
+        validator=v.of_type((Organisation,), "an Organisation")
+    )
+    role: Role = attrs.field(validator=v.member_of(Role))
+    source: str | None = attrs.field(default=None, validator=v.optional(_text))
 
 
 @attrs.frozen
@@ -314,8 +154,10 @@ class Event:
 
     summary: str = attrs.field(validator=_text)
     source: str = attrs.field(validator=_text)
-    when: str | None = attrs.field(default=None, validator=_optional(_when))
-    quote: str | None = attrs.field(default=None, validator=_optional(_text))
+    when: str | None = attrs.field(default=None, validator=v.optional(v.when))
+    quote: str | None = attrs.field(default=None, validator=v.optional(_text))
+    #: The language of ``quote``, so that a reader of that language can be shown it.
+    lang: str | None = attrs.field(default=None, validator=v.optional(v.language_tag))
 
     @property
     def date(self) -> _dt.date | None:
@@ -329,11 +171,11 @@ class Event:
 class Participation:
     """One source's claim of a country's status in the EMN, and since when if it says."""
 
-    country: Country = attrs.field(validator=_of_type(Country, "a Country"))
-    status: Status = attrs.field(validator=_enum(Status))
+    country: Country = attrs.field(validator=v.of_type((Country,), "a Country"))
+    status: Status = attrs.field(validator=v.member_of(Status))
     source: str = attrs.field(validator=_text)
-    since: _dt.date | None = attrs.field(default=None, validator=_optional(_date))
-    note: str | None = attrs.field(default=None, validator=_optional(_text))
+    since: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
+    note: str | None = attrs.field(default=None, validator=v.optional(_text))
 
 
 @attrs.frozen
@@ -342,10 +184,10 @@ class Declaration:
 
     source: str = attrs.field(validator=_text)
     subject: str = attrs.field(validator=_text)
-    count: int = attrs.field(validator=_of_type(int, "an integer"))
+    count: int = attrs.field(validator=v.of_type((int,), "an integer"))
     quote: str = attrs.field(validator=_text)
     country: Country | None = attrs.field(
-        default=None, validator=_optional(_of_type(Country, "a Country"))
+        default=None, validator=_optional_of(Country, "a Country")
     )
 
 
@@ -356,8 +198,8 @@ class Claim:
     subject: str = attrs.field(validator=_text)
     value: str = attrs.field(validator=_text)
     source: str = attrs.field(validator=_text)
-    date: _dt.date | None = attrs.field(default=None, validator=_optional(_date))
-    quote: str | None = attrs.field(default=None, validator=_optional(_text))
+    date: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
+    quote: str | None = attrs.field(default=None, validator=v.optional(_text))
 
 
 @attrs.frozen
@@ -374,15 +216,15 @@ class LegalAct:
 
     reference: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=_text)
-    adopted: _dt.date = attrs.field(validator=_date)
-    in_force: _dt.date = attrs.field(validator=_date)
+    adopted: _dt.date = attrs.field(validator=v.date)
+    in_force: _dt.date = attrs.field(validator=v.date)
     journal: str = attrs.field(validator=_text)
     source: str = attrs.field(validator=_text)
     amended_by: tuple[str, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(str, "a string")
+        default=(), converter=v.as_tuple, validator=v.items_of(str, "a string")
     )
     articles: tuple[Article, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Article, "an Article")
+        default=(), converter=v.as_tuple, validator=v.items_of(Article, "an Article")
     )
 
     def article(self, number: str) -> Article:
@@ -390,12 +232,7 @@ class LegalAct:
         for article in self.articles:
             if article.number == number:
                 return article
-        raise NotFound(f"{self.reference} has no Article {number} in the dataset")
-
-
-def _experts(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _items(Expert, "an Expert")(_, attribute, value)
+        raise NotFound(f"{self.reference} has no Article {number} in the dataset", key=number)
 
 
 @attrs.frozen(repr=False)
@@ -411,23 +248,25 @@ class NationalContactPoint:
     True
     """
 
-    country: Country = attrs.field(validator=_of_type(Country, "a Country"))
+    country: Country = attrs.field(validator=v.of_type((Country,), "a Country"))
     coordinating_entity: Organisation = attrs.field(
-        validator=_of_type(Organisation, "an Organisation")
+        validator=v.of_type((Organisation,), "an Organisation")
     )
-    status: Status | None = attrs.field(default=None, validator=_optional(_enum(Status)))
+    status: Status | None = attrs.field(default=None, validator=v.optional(v.member_of(Status)))
     experts: tuple[Expert, ...] | None = attrs.field(
-        default=None, converter=_as_optional_tuple, validator=_experts
+        default=None,
+        converter=v.as_optional_tuple,
+        validator=v.optional(v.items_of(Expert, "an Expert")),
     )
     appointed_by: Organisation | None = attrs.field(
-        default=None, validator=_optional(_of_type(Organisation, "an Organisation"))
+        default=None, validator=_optional_of(Organisation, "an Organisation")
     )
-    last_changed: _dt.date | None = attrs.field(default=None, validator=_optional(_date))
+    last_changed: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
     history: tuple[Event, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Event, "an Event")
+        default=(), converter=v.as_tuple, validator=v.items_of(Event, "an Event")
     )
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_source_ids)
-    listed_as: str | None = attrs.field(default=None, validator=_optional(_text))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=v.as_tuple, validator=_source_ids)
+    listed_as: str | None = attrs.field(default=None, validator=v.optional(_text))
 
     def _with_role(self, role: Role) -> tuple[Expert, ...] | None:
         if self.experts is None:
@@ -458,9 +297,10 @@ class NationalContactPoint:
         return tuple(dict.fromkeys(e.organisation for e in self.experts))
 
     def _repr_html_(self) -> str:
-        from ._html import ncp_html
+        return render(self, "html")
 
-        return ncp_html(self)
+    def __str__(self) -> str:
+        return render(self, "text")
 
     def __repr__(self) -> str:
         experts = "unknown" if self.experts is None else len(self.experts)
@@ -474,123 +314,60 @@ class NationalContactPoint:
 class Network:
     """The European Migration Network: legal basis, participating countries, NCPs and sources."""
 
-    legal_basis: LegalAct = attrs.field(validator=_of_type(LegalAct, "a LegalAct"))
+    legal_basis: LegalAct = attrs.field(validator=v.of_type((LegalAct,), "a LegalAct"))
     ncps: tuple[NationalContactPoint, ...] = attrs.field(
-        converter=_as_tuple, validator=_items(NationalContactPoint, "a NationalContactPoint")
+        converter=v.as_tuple, validator=v.items_of(NationalContactPoint, "a NationalContactPoint")
     )
     participations: tuple[Participation, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Participation, "a Participation")
+        default=(), converter=v.as_tuple, validator=v.items_of(Participation, "a Participation")
     )
     declarations: tuple[Declaration, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Declaration, "a Declaration")
+        default=(), converter=v.as_tuple, validator=v.items_of(Declaration, "a Declaration")
     )
     claims: tuple[Claim, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Claim, "a Claim")
+        default=(), converter=v.as_tuple, validator=v.items_of(Claim, "a Claim")
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Source, "a Source")
+        default=(), converter=v.as_tuple, validator=v.items_of(Source, "a Source")
     )
     #: The day this network describes; None for the latest known state.
-    as_of: _dt.date | None = attrs.field(default=None, validator=_optional(_date))
+    as_of: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
     #: Countries the dataset cannot place on ``as_of``: no dated record says whether their NCP
     #: was in place that day, or the dated records disagree.
     undetermined: tuple[Country, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items(Country, "a Country")
+        default=(), converter=v.as_tuple, validator=v.items_of(Country, "a Country")
     )
 
     def ncp(self, key: str) -> NationalContactPoint:
         """The NCP of a country given by code (any case; ``EL``/``GR`` alike) or by name in any
         language CLDR knows, or as a source writes it (``Słowenia``, ``Slowenien``, ``slovenie``).
 
-        Raises :class:`NotFound` saying why: not a country, no part in the EMN, no NCP known,
-        or a name that fits several countries (with the closest candidates).
+        Raises :class:`emn.NotFound` saying why: not a country, no part in the EMN, no NCP
+        known, or a name that fits several countries (:attr:`~emn.NotFound.candidates`).
         """
-        code = self._code(key)
-        for ncp in self.ncps:
-            if ncp.country.code == code:
-                return ncp
-        raise NotFound(self._why_no_ncp(code))
-
-    def _code(self, key: object) -> str:
-        if not isinstance(key, str):
-            raise NotFound(f"{key!r} is neither a country code nor a country name")
-        text = key.strip()
-        if len(text) == 2 and text.isascii() and text.isalpha():
-            return normalize_code(text)
-        folded = fold(text)
-        codes = set(codes_for(text))
-        codes.update(
-            n.country.code
-            for n in self.ncps
-            if n.listed_as and fold(n.listed_as.rsplit("(", 1)[0]) == folded
-        )
-        if len(codes) == 1:
-            return codes.pop()
-        if codes:
-            fits = ", ".join(f"{english_name(c)} ({c})" for c in sorted(codes))
-            raise NotFound(f"{key!r} fits more than one country: {fits}")
-        raise NotFound(f"{key!r} names no country{self._closest(folded)}")
-
-    def _closest(self, folded: str) -> str:
-        import difflib
-
-        known = frozenset(
-            [n.country.code for n in self.ncps] + [p.country.code for p in self.participations]
-        )
-        names = names_for(known)
-        close = difflib.get_close_matches(folded, names, n=8, cutoff=0.7)
-        codes = list(dict.fromkeys(c for name in close for c in codes_for(name) if c in known))
-        if not codes:
-            return ""
-        return "; closest: " + ", ".join(f"{english_name(c)} ({c})" for c in codes[:5])
-
-    def _why_no_ncp(self, key: str) -> str:
-        if key not in ISO_CODES:
-            return f"{key!r} is not an ISO 3166-1 alpha-2 country code"
-        country = f"{english_name(key)} ({key})"
-        if self.as_of is not None:
-            day = self.as_of.isoformat()
-            if Country(key) in self.undetermined:
-                return f"the dataset cannot say whether {country} had an NCP in place on {day}"
-            later = sorted(
-                p.since for p in self.participations if p.country.code == key and p.since
-            )
-            if later and later[0] > self.as_of:
-                return f"{country} joined the EMN on {later[0].isoformat()}, after {day}"
-        claims = [p for p in self.participations if p.country.code == key]
-        absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]
-        if absent:
-            note = "; ".join(dict.fromkeys(p.note for p in absent if p.note))
-            cited = ", ".join(p.source for p in absent)
-            detail = f": {note}" if note else ""
-            return (
-                f"{country} takes no part in the EMN and has no National Contact Point"
-                f"{detail} (sources: {cited})"
-            )
-        if claims:
-            status = claims[-1].status.value.replace("_", " ")
-            return (
-                f"{country} takes part in the EMN ({status}), "
-                "but no source names its National Contact Point"
-            )
-        return f"the dataset knows no National Contact Point for {country}"
+        found: NationalContactPoint = find_ncp(self, key)
+        return found
 
     def source(self, id: str) -> Source:
         """The source with this id; :class:`NotFound` if the dataset has none."""
         for source in self.sources:
             if source.id == id:
                 return source
-        raise NotFound(f"no source with id {id!r}")
+        raise NotFound(f"no source with id {id!r}", key=id)
 
     def statuses(self, code: str) -> tuple[Participation, ...]:
         """Every source's claim about how the country with this code takes part."""
+        if not isinstance(code, str):
+            raise TypeError(f"statuses: code must be a string, not {type(code).__name__}")
         key = normalize_code(code)
+        check_code(key, code)
         return tuple(p for p in self.participations if p.country.code == key)
 
     def _repr_html_(self) -> str:
-        from ._html import network_html
+        return render(self, "html")
 
-        return network_html(self)
+    def __str__(self) -> str:
+        return render(self, "text")
 
     def __repr__(self) -> str:
         day = "" if self.as_of is None else f", as_of={self.as_of.isoformat()!r}"

@@ -10,7 +10,9 @@ import functools
 import threading
 import unicodedata
 
-__all__ = ["codes_for", "fold", "names_for"]
+from .exceptions import DataFileError
+
+__all__ = ["codes_for", "fold", "names_for", "verify"]
 
 _FILE = "names.tsv"
 _lock = threading.Lock()
@@ -53,6 +55,42 @@ def _blob() -> bytes:
     return _index
 
 
+_HEADER = b"# emn country-name index:"
+_verified = False
+
+
+def _damaged(reason: str) -> DataFileError:
+    return DataFileError(
+        f"the bundled name index emn/data/{_FILE} is damaged: {reason}; reinstall emn",
+        file=f"emn/data/{_FILE}",
+    )
+
+
+def verify() -> None:
+    """Raise :class:`emn.exceptions.DataFileError` unless the index is whole: its header, then
+    lines of ``name<TAB>codes`` in byte order. Lookups call it only when a name is not found,
+    so that a damaged file is never taken for "no such country" and a found name costs
+    nothing more."""
+    global _verified
+    if _verified:
+        return
+    blob = _blob()
+    if not blob.startswith(_HEADER):
+        raise _damaged("its header is missing")
+    previous = b""
+    lines = blob.split(b"\n")[1:]
+    if lines and lines[-1] == b"":
+        lines.pop()
+    if not lines:
+        raise _damaged("it lists no name")
+    for number, line in enumerate(lines, start=2):
+        name, tab, codes = line.partition(b"\t")
+        if not tab or not codes or name <= previous:
+            raise _damaged(f"line {number} is out of place")
+        previous = name
+    _verified = True
+
+
 def codes_for(name: str) -> tuple[str, ...]:
     """The ISO codes of the countries that CLDR calls ``name`` in some language (folded match).
 
@@ -70,7 +108,10 @@ def codes_for(name: str) -> tuple[str, ...]:
         end = len(blob) if end < 0 else end
         found, _, codes = blob[start:end].partition(b"\t")
         if found == key:
-            return tuple(codes.decode("ascii").split(","))
+            try:
+                return tuple(codes.decode("ascii").split(","))
+            except UnicodeDecodeError:
+                raise _damaged(f"the codes of {name!r} are not ISO codes") from None
         if found < key:
             low = end + 1
         else:
@@ -82,7 +123,11 @@ def codes_for(name: str) -> tuple[str, ...]:
 def names_for(codes: frozenset[str]) -> tuple[str, ...]:
     """Every folded name in the index of any of these countries (for suggesting candidates)."""
     found = []
-    for line in _blob().decode("utf-8").splitlines()[1:]:
+    try:
+        text = _blob().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise _damaged(f"it is not UTF-8 (byte {err.start})") from None
+    for line in text.splitlines()[1:]:
         name, _, listed = line.partition("\t")
         if not codes.isdisjoint(listed.split(",")):
             found.append(name)

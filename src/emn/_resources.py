@@ -17,7 +17,13 @@ def read_data(name: str, what: str) -> bytes:
     loader. The fast path spares a first lookup the ~9 ms that importing
     ``importlib.resources`` (with pathlib, tempfile and zipfile) costs a fresh interpreter.
     """
-    from . import data
+    try:
+        from . import data
+    except ImportError:
+        raise DataFileError(
+            f"the bundled data folder emn/data is missing: cannot read the {what}; reinstall emn",
+            file="emn/data",
+        ) from None
 
     spec = data.__spec__
     loader = spec.loader if spec is not None else None
@@ -32,5 +38,5 @@ def read_data(name: str, what: str) -> bytes:
         return files(data).joinpath(name).read_bytes()
     except OSError as err:
         raise DataFileError(
-            f"cannot read the bundled {what} {path}: {err.strerror or err}"
+            f"cannot read the bundled {what} {path}: {err.strerror or err}", file=path
         ) from None

@@ -8,6 +8,8 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
@@ -16,11 +18,11 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from ._convert import from_dict, to_dict, to_json
-from ._countries import country_name
 from ._dataset import ncp, ncps, network
-from ._i18n import format_date, translator
-from ._model import Event, NationalContactPoint, Organisation
-from .exceptions import EMNError, InvalidData
+from ._i18n import set_locale, translator
+from ._model import NationalContactPoint
+from ._render import render
+from .exceptions import EMNError, InvalidData, UnreadableFile
 
 __all__ = ["main"]
 
@@ -62,7 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser(
         "export", help="write the dataset as a Frictionless Data Package"
     )
-    exporter.add_argument("directory", metavar="DIR", help="where to write the CSV files")
+    exporter.add_argument("directory", metavar="DIR", help="a new or empty directory")
+    exporter.add_argument(
+        "--force", action="store_true", help="replace the package's files in a non-empty DIR"
+    )
+    chart = commands.add_parser("chart", help="draw the network as SVG: a timeline or a map")
+    chart.add_argument("kind", choices=["timeline", "map"], help="what to draw")
+    chart.add_argument("--as-of", metavar="YYYY-MM-DD", help="the map's day (default: today)")
+    chart.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    chart.add_argument("--overwrite", action="store_true", help="replace an existing FILE")
+    chart.add_argument("--locale", help="language of names and words, e.g. sl or pl")
     differ = commands.add_parser(
         "diff", help="who joined, left or changed between two compositions"
     )
@@ -75,88 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _names(organisation: Organisation, locale: str | None = None) -> str:
-    """The organisation's name in the locale's language where a source gives it, else all."""
-    if locale is not None:
-        from ._countries import parse_locale
-
-        native = organisation.name_in(parse_locale(locale).language)
-        if native is not None:
-            return native
-    return organisation.all_names
-
-
-def _list(out: TextIO, as_json: bool, locale: str | None) -> None:
+def _list(out: TextIO, as_json: bool) -> None:
     if as_json:
         out.write(to_json(list(ncps())) + "\n")
-        return
-    _ = translator(locale).gettext
-    rows = [(_("CODE"), _("COUNTRY"), _("STATUS"), _("COORDINATING INSTITUTION"))]
-    rows.extend(
-        (
-            n.country.code,
-            country_name(n.country.code, locale),
-            n.status.label(locale) if n.status else _("unknown"),
-            _names(n.coordinating_entity, locale),
-        )
-        for n in ncps()
-    )
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
-        cells = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-        out.write(f"{cells}  {row[3]}\n")
-
-
-def _when(event: Event, locale: str | None) -> str:
-    _ = translator(locale).gettext
-    if event.when is None:
-        return _("undated")
-    if event.date is not None:
-        return format_date(event.date, locale)
-    if event.when.startswith("../"):
-        return _("before {year}").format(year=event.when[3:])
-    return event.when
-
-
-def _field(label: str, value: str) -> str:
-    return f"  {label}: {value}".rstrip()
-
-
-def _show(out: TextIO, point: NationalContactPoint, locale: str | None) -> None:
-    _ = translator(locale).gettext
-    languages = {source.id: source.language for source in network().sources}
-    wanted = None
-    if locale is not None:
-        from ._countries import parse_locale
-
-        wanted = parse_locale(locale).language
-    lines = [
-        f"{country_name(point.country.code, locale)} ({point.country.code})",
-        _field(_("status"), point.status.label(locale) if point.status else _("unknown")),
-        _field(_("coordinating entity"), _names(point.coordinating_entity, locale)),
-    ]
-    if point.appointed_by is not None:
-        lines.append(_field(_("appointed by"), point.appointed_by.name))
-    if point.last_changed is not None:
-        changed = format_date(point.last_changed, locale)
-        lines.append(_field(_("composition last changed"), changed))
-    if point.experts is None:
-        lines.append(_field(_("experts"), _("not published by the sources")))
     else:
-        lines.append(_field(_("experts"), f"{len(point.experts)}"))
-        for expert in point.experts:
-            # Name the organisation in the language of the source that lists the expert.
-            lang = languages.get(expert.source or "", expert.organisation.names[0].lang)
-            organisation = expert.organisation.full_name_in(lang)
-            lines.append(f"    {expert.name} ({expert.role.label(locale)}), {organisation}")
-    if point.history:
-        lines.append(_field(_("history"), ""))
-        for event in point.history:
-            # In the language of the source, the source's own words read best.
-            own = event.quote if event.quote and languages.get(event.source) == wanted else None
-            lines.append(f"    {_when(event, locale)}: {own or event.summary} [{event.source}]")
-    lines.append(_field(_("sources"), ", ".join(point.sources)))
-    out.write("\n".join(lines) + "\n")
+        out.write(render(ncps(), "text") + "\n")
 
 
 def _read_ncps(file: str) -> NationalContactPoint | list[NationalContactPoint]:
@@ -165,50 +99,51 @@ def _read_ncps(file: str) -> NationalContactPoint | list[NationalContactPoint]:
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
-        raise InvalidData(f"{file}: is a directory, not a JSON file") from None
+        raise UnreadableFile(file, "is a directory, not a JSON file") from None
     except FileNotFoundError:
-        raise InvalidData(f"{file}: no such file") from None
+        raise UnreadableFile(file, "no such file") from None
     except OSError as err:
-        raise InvalidData(f"{file}: cannot be read: {err.strerror or err}") from None
+        raise UnreadableFile(file, f"cannot be read: {err.strerror or err}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InvalidData(f"{file}: not valid UTF-8 (byte {err.start})") from None
+        raise UnreadableFile(file, f"not valid UTF-8 (byte {err.start})") from None
     if not text.strip():
-        raise InvalidData(f"{file}: empty, expected one NCP or a list of NCPs as JSON")
+        raise UnreadableFile(file, "empty, expected one NCP or a list of NCPs as JSON")
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InvalidData(
-            f"{file}: not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
-        ) from None
+        reason = f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
+        raise UnreadableFile(file, reason) from None
     except RecursionError:
-        raise InvalidData(f"{file}: not valid JSON: nested too deeply") from None
+        raise UnreadableFile(file, "not valid JSON: nested too deeply") from None
+    except ValueError as err:  # a number longer than Python converts (4,300 digits)
+        raise UnreadableFile(file, f"not valid JSON: {err}") from None
     items = data if isinstance(data, list) else [data]
     found: list[NationalContactPoint] = []
     for index, item in enumerate(items):
-        where = f"[{index}]" if isinstance(data, list) else ""
+        where = (index,) if isinstance(data, list) else ()
         try:
             found.append(from_dict(NationalContactPoint, item))
         except InvalidData as err:
-            problems = "; ".join(str(p) for p in err.at(where).problems)
-            raise InvalidData(f"{file}: does not describe NCPs: {problems}") from None
+            problems = "; ".join(str(p) for p in err.at(*where).problems)
+            raise UnreadableFile(file, f"does not describe NCPs: {problems}") from None
     return found if isinstance(data, list) else found[0]
 
 
 def _validate(out: TextIO, args: argparse.Namespace) -> int:
-    from ._rules import Report, validate
+    from .rules import Report, validate
 
     targets: list[tuple[str | None, Any]] = (
         [(file, _read_ncps(file)) for file in args.files] if args.files else [(None, network())]
     )
-    reports: list[tuple[str | None, Report, Any]] = [
-        (file, validate(subject, select=args.select, ignore=args.ignore), subject)
+    reports: list[tuple[str | None, Report]] = [
+        (file, validate(subject, select=args.select, ignore=args.ignore))
         for file, subject in targets
     ]
     if args.format == "json":
         payload = {
-            "ok": all(report.ok for _, report, _ in reports),
+            "ok": all(report.ok for _, report in reports),
             "reports": [
                 {
                     "file": file,
@@ -218,20 +153,29 @@ def _validate(out: TextIO, args: argparse.Namespace) -> int:
                         "warning": len(report.warnings),
                         "info": len(report.infos),
                     },
-                    "findings": [
-                        to_dict(f)
-                        | ({"description": f.describe(args.locale)} if args.locale else {})
-                        for f in report.findings
-                    ],
+                    "findings": [_finding_json(f, args.locale) for f in report.findings],
                 }
-                for file, report, _ in reports
+                for file, report in reports
             ],
         }
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        for file, report, subject in reports:
-            out.write(_text_report(file, report, subject, args.locale))
-    return 0 if all(report.ok for _, report, _ in reports) else 1
+        _ = translator().gettext
+        bundled = _("bundled dataset")
+        for file, report in reports:
+            body = render(report, "text").splitlines()
+            out.write(f"{file or bundled}:\n")
+            out.write("".join(f"  {line}\n" for line in body))
+    return 0 if all(report.ok for _, report in reports) else 1
+
+
+def _finding_json(finding: Any, locale: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = to_dict(finding)
+    data["path"] = finding.path
+    data["pointer"] = finding.pointer
+    if locale:
+        data["description"] = finding.describe(locale)
+    return data
 
 
 def _diff(out: TextIO, args: argparse.Namespace) -> None:
@@ -241,86 +185,85 @@ def _diff(out: TextIO, args: argparse.Namespace) -> None:
     for file in (args.old, args.new):
         found = _read_ncps(file)
         if not isinstance(found, NationalContactPoint):
-            raise InvalidData(f"{file}: holds a list; diff compares one NCP per file")
+            raise UnreadableFile(file, "holds a list; diff compares one NCP per file")
         compositions.append(found)
     difference = diff(*compositions)
     if args.format == "json":
         out.write(to_json(difference) + "\n")
-        return
-    _ = translator(args.locale).gettext
-    code = difference.country.code
-    counts = _("{joined} joined, {left} left, {changed} changed").format(
-        joined=len(difference.joined), left=len(difference.left), changed=len(difference.changed)
-    )
-    out.write(f"{code} {country_name(code, args.locale)}: {counts}\n")
-    if not difference.same:
-        out.write(difference.render(args.locale) + "\n")
+    else:
+        out.write(render(difference, "text") + "\n")
 
 
-def _group(path: str, subject: Any, locale: str | None) -> str:
-    """The NCP a finding belongs to, by the head of its path, or "network" for the rest."""
-    head = path.split(".", 1)[0]
-    code = None
-    if head.startswith("ncps["):
-        code = head[5:-1]
-    elif head.startswith("[") and isinstance(subject, list):
-        code = subject[int(head[1:].split("]")[0])].country.code
-    elif isinstance(subject, NationalContactPoint):
-        code = subject.country.code
-    if code is None:
-        return translator(locale).gettext("network")
-    return f"{code} {country_name(code, locale)}" + (f" {head}" if head.startswith("[") else "")
+def _chart(out: TextIO, args: argparse.Namespace) -> None:
+    import datetime
+
+    from . import charts
+
+    if args.kind == "timeline":
+        if args.as_of is not None:
+            raise _Usage("--as-of is for the map; the timeline shows every day")
+        drawn = charts.timeline()
+    else:
+        day = None
+        if args.as_of is not None:
+            try:
+                day = datetime.date.fromisoformat(args.as_of)
+            except ValueError:
+                raise _Usage(f"--as-of: {args.as_of!r} is not a day as YYYY-MM-DD") from None
+        drawn = charts.europe(day)
+    if args.output is None:
+        out.write(drawn.svg + "\n")
+    else:
+        out.write(f"{drawn.save(args.output, overwrite=args.overwrite)}\n")
 
 
-def _text_report(file: str | None, report: Any, subject: Any, locale: str | None) -> str:
-    _ = translator(locale).gettext
-    title = file or _("bundled dataset")
-    lines = [f"{title}:"]
-    groups: dict[str, list[Any]] = {}
-    for finding in report.findings:
-        groups.setdefault(_group(finding.path, subject, locale), []).append(finding)
-    for group, findings in groups.items():
-        lines.append(f"  {group}")
-        for f in findings:
-            where = f"{f.path}: " if f.path else ""
-            severity = f.severity.label(locale)
-            lines.append(f"    {severity:<12} {f.rule:<24} {where}{f.describe(locale)}")
-    counts = _("errors: {errors}, warnings: {warnings}, info: {infos}").format(
-        errors=len(report.errors), warnings=len(report.warnings), infos=len(report.infos)
-    )
-    verdict = _("ok") if report.ok else _("FAILED")
-    lines.append(f"  {verdict}: {counts}")
-    return "\n".join(lines) + "\n"
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "list":
+        _list(sys.stdout, args.json)
+    elif args.command == "show":
+        point = ncp(args.code)
+        sys.stdout.write((to_json(point) if args.json else render(point, "text")) + "\n")
+    elif args.command == "diff":
+        _diff(sys.stdout, args)
+    elif args.command == "chart":
+        _chart(sys.stdout, args)
+    elif args.command == "export":
+        from .datapackage import export
+
+        for path in export(args.directory, force=args.force):
+            sys.stdout.write(f"{path}\n")
+    elif args.command == "schema":
+        from .schema import json_schema
+
+        sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+    else:
+        return _validate(sys.stdout, args)
+    return 0
+
+
+def _escaping_output() -> None:
+    """Characters the terminal's encoding cannot show (or lone surrogates) are escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    # What is still buffered goes nowhere at exit instead of raising again there. Captured
+    # output has no file descriptor, and nothing to silence.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    _escaping_output()
     status = 0
     try:
         args = _parser().parse_args(argv)
-        if getattr(args, "locale", None) is not None:
-            translator(args.locale)  # an unknown locale is a bad argument, named before any work
-        if args.command == "list":
-            _list(sys.stdout, args.json, args.locale)
-        elif args.command == "show":
-            point = ncp(args.code)
-            if args.json:
-                sys.stdout.write(to_json(point) + "\n")
-            else:
-                _show(sys.stdout, point, args.locale)
-        elif args.command == "diff":
-            _diff(sys.stdout, args)
-        elif args.command == "export":
-            from ._export import export
-
-            for path in export(args.directory):
-                sys.stdout.write(f"{path}\n")
-        elif args.command == "schema":
-            from ._schema import json_schema
-
-            sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
-        else:
-            status = _validate(sys.stdout, args)
+        # An unknown locale is a bad argument, named before any work.
+        with set_locale(getattr(args, "locale", None)):
+            status = _run(args)
         sys.stdout.flush()
     except _Usage as err:
         print(f"emn: {err} (see 'emn --help')", file=sys.stderr)
@@ -329,6 +272,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"emn: {' '.join(str(err).split())}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # The reader (`head`, say) stopped early: silence the flush at exit, as Python advises.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader (`head`, say) stopped early: a quiet exit, as Python advises.
+        _silence_stdout()
+    except OSError as err:
+        # The output cannot be written (a full disk): say so once, on stderr.
+        _silence_stdout()
+        print(f"emn: cannot write the output: {err.strerror or err}", file=sys.stderr)
+        return 2
     return status

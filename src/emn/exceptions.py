@@ -1,20 +1,62 @@
-"""The exceptions emn raises; all derive from :class:`EMNError` and a matching builtin."""
+"""The exceptions emn raises; all derive from :class:`EMNError` and a matching builtin.
+
+Each carries what it is about as data (a location, a key, a file), not only as text.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import attrs
+from ._location import Location, format_location, json_pointer
 
-__all__ = ["DataFileError", "EMNError", "InvalidData", "NotFound", "Problem", "UnknownLocale"]
+__all__ = [
+    "DataFileError",
+    "EMNError",
+    "InvalidData",
+    "NotFound",
+    "Problem",
+    "RuleError",
+    "RuleViolation",
+    "UnknownLocale",
+    "UnreadableFile",
+    "UnwritableFile",
+]
 
 
 class EMNError(Exception):
     """Base class of every exception emn raises on purpose."""
 
 
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    # This module sits below every other, so it names what it carries by shape: an
+    # emn.Country, an emn.rules.Report. (Defined here, for type checkers only, as creating
+    # Protocol classes would slow `import emn`.)
+    class _Country(Protocol):
+        @property
+        def code(self) -> str: ...
+
+        def name(self, locale: object = None) -> str: ...
+
+    class _Report(Protocol):
+        @property
+        def ok(self) -> bool: ...
+        @property
+        def errors(self) -> tuple[Any, ...]: ...
+        @property
+        def findings(self) -> tuple[Any, ...]: ...
+
+
 class NotFound(EMNError, LookupError):
-    """A lookup found nothing; the message says why."""
+    """A lookup found nothing: :attr:`key` is what was looked up, :attr:`candidates` the
+    closest countries (as :class:`emn.Country`), and the message says why."""
+
+    def __init__(self, message: str, *, key: object = None, candidates: Iterable[_Country] = ()):
+        super().__init__(message)
+        self.key = key
+        self.candidates: tuple[_Country, ...] = tuple(candidates)
 
     def __str__(self) -> str:
         # LookupError would otherwise print the repr of a lone argument, quotes and all.
@@ -22,24 +64,43 @@ class NotFound(EMNError, LookupError):
 
 
 class UnknownLocale(NotFound):
-    """A locale that babel's CLDR data does not know; the message names it."""
+    """A locale that babel's CLDR data does not know; :attr:`locale` is what was given."""
+
+    def __init__(self, message: str, *, locale: object) -> None:
+        super().__init__(message, key=locale)
+        self.locale = locale
 
 
-@attrs.frozen
-class Problem:
-    """One thing wrong with some input: where (a path such as ``experts[2].role``) and what."""
+class Problem(NamedTuple):
+    """One thing wrong with some input: where (a :data:`location` tuple) and what.
 
-    path: str
+    >>> problem = Problem(("experts", 2, "role"), "'boss' is not a role")
+    >>> str(problem), problem.pointer
+    ("experts[2].role: 'boss' is not a role", '/experts/2/role')
+    """
+
+    location: Location
     message: str
 
+    @property
+    def path(self) -> str:
+        """The location as people read it, e.g. ``experts[2].role``."""
+        return format_location(self.location)
+
+    @property
+    def pointer(self) -> str:
+        """The location as a JSON Pointer, e.g. ``/experts/2/role``."""
+        return json_pointer(self.location)
+
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return f"{self.path}: {self.message}" if self.location else self.message
 
 
 class InvalidData(EMNError, ValueError):
-    """Input does not describe an emn object; :attr:`problems` lists every problem with its path.
+    """Input does not describe an emn object; :attr:`problems` lists every problem with its
+    location.
 
-    >>> err = InvalidData([Problem("experts[2].role", "'boss' is not a role")])
+    >>> err = InvalidData([Problem(("experts", 2, "role"), "'boss' is not a role")])
     >>> str(err)
     "experts[2].role: 'boss' is not a role"
     """
@@ -47,21 +108,64 @@ class InvalidData(EMNError, ValueError):
     problems: tuple[Problem, ...]
 
     def __init__(self, problems: Iterable[Problem] | str) -> None:
-        self.problems = (Problem("", problems),) if isinstance(problems, str) else tuple(problems)
+        self.problems = (Problem((), problems),) if isinstance(problems, str) else tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def at(self, prefix: str) -> InvalidData:
-        """The same problems, with their paths placed under ``prefix``."""
-        return InvalidData(Problem(_join(prefix, p.path), p.message) for p in self.problems)
+    def at(self, *prefix: str | int) -> InvalidData:
+        """The same problems, their locations placed under ``prefix``."""
+        return InvalidData(Problem((*prefix, *p.location), p.message) for p in self.problems)
 
 
 class DataFileError(EMNError, OSError):
-    """A bundled data file is missing or cannot be read; the message names the file."""
+    """A file shipped with emn is missing or damaged; :attr:`file` names it."""
+
+    def __init__(self, message: str, *, file: str) -> None:
+        super().__init__(message)
+        self.file = file
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
-def _join(prefix: str, path: str) -> str:
-    if not prefix:
-        return path
-    if not path:
-        return prefix
-    return f"{prefix}{path}" if path.startswith("[") else f"{prefix}.{path}"
+class UnreadableFile(EMNError, OSError):
+    """A file the caller named cannot be read or parsed; :attr:`path` names it."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnwritableFile(EMNError, OSError):
+    """A file or directory the caller named cannot be written as asked; :attr:`path` names it
+    (nothing is overwritten without being asked)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class RuleError(EMNError, RuntimeError):
+    """A rule raised instead of yielding findings: a bug in the rule, named by :attr:`rule`;
+    the rule's own exception is the ``__cause__``."""
+
+    def __init__(self, rule: str, error: BaseException) -> None:
+        super().__init__(f"the rule {rule!r} failed: {type(error).__name__}: {error}")
+        self.rule = rule
+
+
+class RuleViolation(EMNError, ValueError):
+    """Raised by :func:`emn.check` when a report has errors; :attr:`report` holds every finding."""
+
+    def __init__(self, report: _Report) -> None:
+        self.report = report
+        count = len(report.errors)
+        lines = [f"{count} error{'s' if count != 1 else ''}:", *(str(f) for f in report.errors)]
+        super().__init__("\n".join(lines))

@@ -1,4 +1,8 @@
-"""NCPs and experts as pandas DataFrames: one tidy row per NCP or per expert."""
+"""NCPs and experts as pandas DataFrames: one tidy row per NCP or per expert.
+
+Needs pandas, an optional extra: ``pip install 'emn[pandas]'``. The words in the frames
+(country names, statuses, roles) come from the same renderer as every other output.
+"""
 
 from __future__ import annotations
 
@@ -42,19 +46,21 @@ def to_dataframe(
     Needs pandas: ``pip install 'emn[pandas]'``.
 
     >>> import emn
-    >>> frame = emn.to_dataframe()
+    >>> from emn.pandas import to_dataframe
+    >>> frame = to_dataframe()
     >>> frame.loc[frame.code == "SI", ["country", "status", "experts"]].to_dict("records")
     [{'country': 'Slovenia', 'status': 'member state', 'experts': 10}]
-    >>> emn.to_dataframe(emn.ncp("SI"), experts=True, locale="sl").role.iloc[0]
+    >>> to_dataframe(emn.ncp("SI"), experts=True, locale="sl").role.iloc[0]
     'nacionalni koordinator'
     """
     try:
         import pandas
     except ImportError:
         raise ImportError(
-            "emn.to_dataframe needs pandas, an optional extra: pip install 'emn[pandas]'"
+            "emn.pandas.to_dataframe needs pandas, an optional extra: pip install 'emn[pandas]'"
         ) from None
     from ._countries import country_name
+    from ._render import entity_name, expert_organisation, status_word
 
     rows: list[dict[str, Any]] = []
     for ncp in _ncps(obj):
@@ -68,7 +74,7 @@ def to_dataframe(
                         "position": index,
                         "name": expert.name,
                         "role": expert.role.label(locale),
-                        "organisation": organisation.full_name,
+                        "organisation": expert_organisation(organisation, ncp.country.code, locale),
                         "organisation_kind": organisation.kind.label(locale)
                         if organisation.kind
                         else None,
@@ -80,8 +86,8 @@ def to_dataframe(
         rows.append(
             {
                 **base,
-                "status": ncp.status.label(locale) if ncp.status else None,
-                "coordinating_entity": entity.all_names,
+                "status": status_word(ncp, locale) if ncp.status else None,
+                "coordinating_entity": entity_name(entity, locale),
                 "coordinating_entity_kind": entity.kind.label(locale) if entity.kind else None,
                 "experts": None if ncp.experts is None else len(ncp.experts),
                 "last_changed": ncp.last_changed,

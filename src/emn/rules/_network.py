@@ -6,9 +6,11 @@ import json
 from collections.abc import Iterator, Sequence
 
 from .._i18n import N_
+from .._location import format_location
 from .._model import NationalContactPoint, Network, Status
-from ._engine import Context, Observation, Severity, observe, rule
-from .composition import ART_5_1
+from ._composition import ART_5_1
+from ._findings import Severity
+from ._protocol import Context, Observation, observe, rule
 
 
 @rule("one-ncp-per-country", Severity.ERROR, "One NCP per country", ART_5_1, scope="ncps")
@@ -20,9 +22,9 @@ def one_ncp_per_country(
     for index, ncp in enumerate(ncps):
         code = ncp.country.code
         if code in first:
-            where = context.path(first[code]) or "the first NCP"
+            where = format_location(context.location(first[code])) or "the first NCP"
             yield observe(
-                f"{context.path(index)}.country".lstrip("."),
+                (*context.location(index), "country"),
                 "a second NCP for {country} (the first is {first})",
                 country=code,
                 first=where,
@@ -100,7 +102,7 @@ def declared_count(network: Network, context: Context) -> Iterator[Observation]:
             else N_("{source} says {subject} is {declared} but lists {listed}")
         )
         yield observe(
-            f"declarations[{index}]",
+            ("declarations", index),
             template,
             source=declaration.source,
             subject=_SUBJECTS.get(declaration.subject, declaration.subject),
@@ -144,7 +146,7 @@ def source_conflict(network: Network, context: Context) -> Iterator[Observation]
         for code, pairs in groups.items():
             if _disagree(pairs):
                 yield observe(
-                    f"participations[{first_claim[code]}]",
+                    ("participations", first_claim[code]),
                     template,
                     country=code,
                     claims=_claims(pairs),
@@ -159,7 +161,7 @@ def source_conflict(network: Network, context: Context) -> Iterator[Observation]
         if _disagree(pairs):
             code, _, field = subject.partition(".")
             yield observe(
-                f"claims[{first_index[subject]}]",
+                ("claims", first_index[subject]),
                 "sources disagree on {field} of {country}: {claims}",
                 country=code,
                 field=_FIELDS.get(field, field),
@@ -175,7 +177,7 @@ def source_conflict(network: Network, context: Context) -> Iterator[Observation]
     for key, pairs in counts.items():
         if _disagree(pairs):
             yield observe(
-                f"declarations[{first_declaration[key]}]",
+                ("declarations", first_declaration[key]),
                 "sources disagree on {subject}: {claims}",
                 subject=_SUBJECTS.get(key[0], key[0]),
                 claims=_claims(pairs),

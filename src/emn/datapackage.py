@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from ._model import NationalContactPoint, Network, Organisation
-from .exceptions import InvalidData
+from .exceptions import UnwritableFile
 
-__all__ = ["export"]
+__all__ = ["FILES", "export", "neutralise"]
 
 
 def _field(name: str, kind: str, description: str, **extra: Any) -> dict[str, Any]:
@@ -178,18 +179,25 @@ def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations) -> list[s
     ]
 
 
-def export(directory: str | Path, network: Network | None = None) -> tuple[Path, ...]:
-    """Write ``network`` (default: the bundled one) into ``directory`` as a Data Package.
+#: The files a package consists of; ``--force`` replaces these and nothing else.
+FILES = ("ncps.csv", "experts.csv", "organisations.csv", "sources.csv", "datapackage.json")
 
-    Returns the files written: ``ncps.csv``, ``experts.csv``, ``organisations.csv``,
-    ``sources.csv`` and ``datapackage.json``. Raises :class:`emn.InvalidData` if the directory
-    cannot be written.
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's CSV injection
+# advice); a leading ' is also added to a cell that already starts with ', so that
+# emn.load can take exactly one off and restore every value.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` as a spreadsheet may open it safely: a leading ``'`` before a formula start.
+
+    >>> neutralise("=1+1"), neutralise("'quoted"), neutralise("Ana")
+    ("'=1+1", "''quoted", 'Ana')
     """
-    if network is None:
-        from ._dataset import network as bundled
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
 
-        network = bundled()
-    target = Path(directory)
+
+def _rows(network: Network) -> dict[str, list[list[str]]]:
     organisations = _Organisations()
     ncps = [_ncp_row(ncp, organisations) for ncp in network.ncps]
     experts = [
@@ -215,31 +223,103 @@ def export(directory: str | Path, network: Network | None = None) -> tuple[Path,
         ]
         for s in network.sources
     ]
-    rows = {
+    tables = {
         "ncps": ncps,
         "experts": experts,
         "organisations": organisations.rows(),
         "sources": sources,
     }
+    for name, table in tables.items():
+        kinds = [field["type"] for field in _TABLES[name]["fields"]]
+        for row in table:
+            row[:] = [
+                neutralise(c) if k == "string" else c for c, k in zip(row, kinds, strict=True)
+            ]
+    return tables
+
+
+def _write(folder: Path, network: Network) -> None:
+    for name, table in _rows(network).items():
+        with (folder / f"{name}.csv").open("x", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(field["name"] for field in _TABLES[name]["fields"])
+            writer.writerows(table)
+    with (folder / "datapackage.json").open("x", encoding="utf-8") as handle:
+        handle.write(json.dumps(_descriptor(network), ensure_ascii=False, indent=2) + "\n")
+
+
+def export(
+    directory: str | os.PathLike[str], network: Network | None = None, *, force: bool = False
+) -> tuple[Path, ...]:
+    """Write ``network`` (default: the bundled one) into ``directory`` as a Data Package.
+
+    ``directory`` must be new or empty; with ``force=True`` an existing package's files
+    (:data:`FILES`) are replaced and nothing else is touched. The package is written in a
+    temporary directory first and moved into place, so a failure leaves the old package or
+    nothing; a file in ``directory`` that is a symbolic link is replaced, never written through.
+    Cells that a spreadsheet would run as a formula get a leading ``'``.
+
+    Returns the files written. Raises :class:`emn.exceptions.UnwritableFile` naming the
+    directory when it cannot be written.
+    """
+    if not isinstance(directory, (str, os.PathLike)):
+        raise TypeError(f"export: directory must be a path, not {type(directory).__name__}")
+    if network is None:
+        from ._dataset import network as bundled
+
+        network = bundled()
+    if not isinstance(network, Network):
+        raise TypeError(f"export: network must be an emn.Network, not {type(network).__name__}")
+    if not isinstance(force, bool):
+        raise TypeError(f"export: force must be True or False, not {type(force).__name__}")
+    if not str(os.fspath(directory)).strip():
+        raise UnwritableFile(str(directory), "no directory named")
+    target = Path(directory)
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, table in rows.items():
-            path = target / f"{name}.csv"
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(field["name"] for field in _TABLES[name]["fields"])
-                writer.writerows(table)
-            written.append(path)
-        descriptor = target / "datapackage.json"
-        descriptor.write_text(
-            json.dumps(_descriptor(network), ensure_ascii=False, indent=2) + "\n", "utf-8"
-        )
+        _place(target, network, force)
+    except UnwritableFile:
+        raise
+    except UnicodeError:
+        raise UnwritableFile(repr(str(target)), "cannot be a file name here") from None
     except OSError as err:
-        raise InvalidData(
-            f"{target}: cannot write the data package: {err.strerror or err}"
-        ) from None
-    return (*written, descriptor)
+        reason = f"cannot write the data package: {err.strerror or err}"
+        raise UnwritableFile(str(target), reason) from None
+    return tuple(target / name for name in FILES)
+
+
+def _place(target: Path, network: Network, force: bool) -> None:
+    import shutil
+    import tempfile
+
+    if target.is_symlink() and not target.is_dir():
+        raise UnwritableFile(str(target), "is a symbolic link, not a directory")
+    if target.exists() and not target.is_dir():
+        raise UnwritableFile(str(target), "is a file, not a directory")
+    existing = sorted(p.name for p in target.iterdir()) if target.is_dir() else []
+    if existing and not force:
+        raise UnwritableFile(
+            str(target),
+            "is not empty; give a new or empty directory, or --force to replace the package",
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Beside the target when it is new or empty (one rename puts it in place), inside it when
+    # its other files must stay.
+    staging = Path(
+        tempfile.mkdtemp(prefix=".emn-export-", dir=target if existing else target.parent)
+    )
+    try:
+        _write(staging, network)
+        if existing:
+            for name in FILES:
+                os.replace(staging / name, target / name)
+            staging.rmdir()
+        else:
+            if target.is_dir():
+                target.rmdir()
+            os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def _descriptor(network: Network) -> dict[str, Any]:
@@ -268,7 +348,10 @@ def _descriptor(network: Network) -> dict[str, Any]:
         "description": (
             "The National Contact Points of the European Migration Network (Council Decision "
             "2008/381/EC), their coordinating institutions and, where published, their experts, "
-            "as the sources below describe them. Every record names its sources."
+            "as the sources below describe them. Every record names its sources. A text cell "
+            "that would start with =, +, -, @, a tab, a carriage return or ' has one ' put in "
+            "front, so that spreadsheets do not run it as a formula; take it off to read the "
+            "value."
         ),
         "version": version("emn"),
         "sources": [

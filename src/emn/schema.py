@@ -24,8 +24,8 @@ def json_schema() -> dict[str, Any]:
 
     A fresh dict each call, so a caller may change it freely.
 
-    >>> import emn
-    >>> schema = emn.json_schema()
+    >>> from emn.schema import json_schema
+    >>> schema = json_schema()
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["$defs"]["Expert"]["properties"]["role"]

@@ -1,9 +1,10 @@
 """Filling a finding's message template in a language: countries, words, dates, claims.
 
 Arguments are strings. ``country`` and ``*_country`` are ISO codes, shown as the country's name
-in the locale with the code; ``subject`` and ``field`` are English phrases with translations;
-``claims`` is JSON ``[[value, [source, ...]], ...]`` whose values are of the kind ``kind``
-(``status``, ``date``, ``text`` or ``number``).
+with the code; ``subject`` and ``field`` are English phrases with translations; ``claims`` is
+JSON ``[[value, [source, ...]], ...]`` whose values are of the kind ``kind`` (``status``,
+``date``, ``text`` or ``number``). ``locale=None`` here means the English of the message
+itself (ISO dates), whatever the context's language: a finding's ``message`` is that text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ import datetime
 import json
 from collections.abc import Mapping
 
-from .._i18n import LABELS, format_date, gettext
+from .._countries import country_name, english_name
+from .._i18n import format_date, translator
+from .._vocabulary import Status
+
+__all__ = ["format_message"]
 
 _PHRASES = ("subject", "field")
 
@@ -23,32 +28,32 @@ def format_message(template: str, args: Mapping[str, str], locale: object = None
     >>> format_message("{country} has no NCP", {"country": "DK"}, "pl")
     'Dania (DK) has no NCP'
     """
+    gettext = translator(locale if locale is not None else "en").gettext
     filled = dict(args)
     for key, value in args.items():
         if key == "country" or key.endswith("_country"):
-            filled[key] = _country(value, locale)
+            name = english_name(value) if locale is None else country_name(value, locale)
+            filled[key] = f"{name} ({value})"
         elif key in _PHRASES:
-            filled[key] = gettext(value, locale)
+            filled[key] = gettext(value)
         elif key == "claims":
             filled[key] = _claims(value, args.get("kind", "text"), locale)
-    return gettext(template, locale).format_map(filled)
-
-
-def _country(code: str, locale: object) -> str:
-    from .._countries import country_name
-
-    return f"{country_name(code, locale)} ({code})"
+    translated = gettext(template)
+    try:
+        return translated.format_map(filled)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        # A template whose braces are not placeholders of its arguments is shown as written.
+        return translated
 
 
 def _claims(encoded: str, kind: str, locale: object) -> str:
-    from .._model import Status
-
     parts = []
     for value, sources in json.loads(encoded):
         if kind == "status":
-            shown = gettext(LABELS[Status(value)], locale)
+            shown = Status(value).label(locale if locale is not None else "en")
         elif kind == "date":
-            shown = format_date(datetime.date.fromisoformat(value), locale, "medium")
+            day = datetime.date.fromisoformat(value)
+            shown = day.isoformat() if locale is None else format_date(day, locale, "medium")
         elif kind == "text":
             shown = f"\u201c{value}\u201d" if locale is not None else repr(value)
         else:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._identity import person_key, within
+from .._location import format_location
 from .._model import NationalContactPoint, Organisation, OrganisationKind, Role, Status
-from ._engine import Context, Observation, Severity, observe, person_key, rule
+from ._findings import Severity
+from ._protocol import Context, Observation, observe, rule
 
 ART_5_1 = "Decision 2008/381/EC, Art. 5(1)"
 ART_5_2 = "Decision 2008/381/EC, Art. 5(2)"
@@ -38,23 +41,6 @@ def one_coordinator(ncp: NationalContactPoint, context: Context) -> Iterator[Obs
         )
 
 
-def _names(organisation: Organisation) -> set[str]:
-    return {person_key(n.text) for n in organisation.names}
-
-
-def same_organisation(a: Organisation, b: Organisation) -> bool:
-    """Two records of one organisation: equal, or sharing a name and not placed in two countries."""
-    if a == b:
-        return True
-    if a.country is not None and b.country is not None and a.country != b.country:
-        return False
-    return not _names(a).isdisjoint(_names(b))
-
-
-def _within(unit: Organisation, entity: Organisation) -> bool:
-    return any(same_organisation(node, entity) for node in unit.lineage)
-
-
 @rule(
     "coordinator-affiliation",
     Severity.ERROR,
@@ -65,11 +51,11 @@ def coordinator_affiliation(ncp: NationalContactPoint, context: Context) -> Iter
     """The national coordinator is an official or employee of the designated entity, or of a
     unit of it (the Police within the Ministry of the Interior)."""
     for index, expert in enumerate(ncp.experts or ()):
-        if expert.role is Role.NATIONAL_COORDINATOR and not _within(
+        if expert.role is Role.NATIONAL_COORDINATOR and not within(
             expert.organisation, ncp.coordinating_entity
         ):
             yield observe(
-                f"experts[{index}].organisation",
+                ("experts", index, "organisation"),
                 "the national coordinator {name} comes from {organisation}, "
                 "not from the designated entity {entity} or a unit of it",
                 name=expert.name,
@@ -106,11 +92,11 @@ def expert_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[
             based is None
             or based == ncp.country.code
             or _international(organisation)
-            or _within(organisation, ncp.coordinating_entity)
+            or within(organisation, ncp.coordinating_entity)
         ):
             continue
         yield observe(
-            f"experts[{index}].organisation",
+            ("experts", index, "organisation"),
             "{name} comes from {organisation}, based in {based_country}: neither in {country} "
             "nor an international organisation",
             name=expert.name,
@@ -129,10 +115,10 @@ def duplicate_expert(ncp: NationalContactPoint, context: Context) -> Iterator[Ob
         key = person_key(expert.name)
         if key in first:
             yield observe(
-                f"experts[{index}]",
-                "the person {name} is listed twice (first as experts[{first}])",
+                ("experts", index),
+                "the person {name} is listed twice (first as {first})",
                 name=expert.name,
-                first=first[key],
+                first=format_location(("experts", first[key])),
             )
         else:
             first[key] = index
@@ -146,7 +132,7 @@ def deputy_not_coordinator(ncp: NationalContactPoint, context: Context) -> Itera
     for index, expert in enumerate(experts):
         if expert.role is Role.DEPUTY_COORDINATOR and person_key(expert.name) in coordinators:
             yield observe(
-                f"experts[{index}].role",
+                ("experts", index, "role"),
                 "the person {name} is both the national coordinator and a deputy coordinator",
                 name=expert.name,
             )
