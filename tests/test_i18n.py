@@ -83,6 +83,19 @@ def test_each_catalog_says_how_it_was_made(locale: str) -> None:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+def test_each_decision_term_says_where_it_comes_from(locale: str) -> None:
+    # babel's reader keeps one copy of a header comment line that repeats an earlier one, so a
+    # bullet wrapped onto a line another bullet also has loses that line on the next update.
+    with _po(locale).open("rb") as handle:
+        comment = read_po(handle).header_comment
+    for bullet in comment.split("\n# - ")[1:]:
+        text = " ".join(line.lstrip("# ") for line in bullet.splitlines())
+        assert not re.search(r"\b(from|the|no|our translation:)$", text), text
+        if "our translation" in text:
+            assert "our translation: no page with this term in this language was read" in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_plural_forms_follow_cldr(locale: str) -> None:
     with _po(locale).open("rb") as handle:
         catalog = read_po(handle, locale=locale)
