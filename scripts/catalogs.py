@@ -1,6 +1,6 @@
 """Keep the message catalogs in ``src/emn/locale`` in step with the code, with babel's tools.
 
-    python scripts/catalogs.py            # extract, update sl and pl, compile
+    python scripts/catalogs.py            # extract, update every catalog in LOCALES, compile
     python scripts/catalogs.py extract    # only write src/emn/locale/emn.pot
 
 Extraction is configured in pyproject.toml ([[tool.babel.mappings]]: the keywords that mark
@@ -17,7 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "src" / "emn" / "locale"
 TEMPLATE = LOCALE_DIR / "emn.pot"
-LOCALES = ("sl", "pl")
+# The EU's official languages but English, and the observers' languages (docs/localization.md).
+LOCALES = (
+    *("bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt"),
+    *("lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"),
+    *("hy", "ka", "mk", "nb", "sr", "uk"),
+)
 
 
 def pybabel(*args: str) -> None:

@@ -1,4 +1,4 @@
-"""The library's own words in Slovenian and Polish: complete, current, and placeholders intact."""
+"""The library's own words in the network's languages: complete, current, placeholders intact."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from babel import Locale
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 import emn
@@ -15,9 +17,20 @@ from emn._i18n import Labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "src" / "emn" / "locale"
-LOCALES = ["sl", "pl"]
-# Words that are spelt the same in the translation.
-SAME = {"status", "STATUS"}
+# The EU's official languages but English, and the languages of the observers (issue 13).
+LOCALES = [
+    *("bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt"),
+    *("lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"),
+    *("hy", "ka", "mk", "nb", "sr", "uk"),
+]
+# Translations spelt as the English on purpose, each with its reason: (locale, msgid).
+SAME = set(
+    re.findall(r"^\| (\w+) \| `([^`]+)` \| .+ \|$", (LOCALE_DIR / "IDENTICAL.md").read_text(), re.M)
+)
+# Where babel's gettext table (babel.messages.plurals) differs from the CLDR rules babel ships,
+# a catalog follows CLDR: the rules of the locale named here (the Portuguese is European).
+CLDR_DIFFERS = {"es", "fr", "hu", "hy", "it", "ka", "lv", "mk", "mt", "pt"}
+CLDR_LOCALE = {"pt": "pt_PT"}
 
 
 def _catalog(path: Path, locale: str | None = None) -> dict[str, str]:
@@ -37,6 +50,16 @@ def _po(locale: str) -> Path:
     return LOCALE_DIR / locale / "LC_MESSAGES" / "emn.po"
 
 
+def test_every_catalog_is_tested() -> None:
+    assert {p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/emn.po")} == set(LOCALES)
+    assert {locale for locale, _ in SAME} <= set(LOCALES)
+
+
+def test_identical_md_names_only_current_message_ids() -> None:
+    # A row for a message id that extraction no longer finds allows nothing and misleads.
+    assert {msgid for _, msgid in SAME} <= set(_catalog(LOCALE_DIR / "emn.pot"))
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_message_is_translated(locale: str) -> None:
     template = _catalog(LOCALE_DIR / "emn.pot")
@@ -44,8 +67,55 @@ def test_every_message_is_translated(locale: str) -> None:
     assert set(translated) == set(template)
     for msgid, msgstr in translated.items():
         assert msgstr.strip(), f"{locale}: {msgid!r} has no translation"
-        if msgid not in SAME:
+        if (locale, msgid) in SAME:
+            assert msgstr == msgid, f"{locale}: {msgid!r} is listed in IDENTICAL.md but differs"
+        else:
             assert msgstr != msgid, f"{locale}: {msgid!r} is not translated"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_catalog_says_how_it_was_made(locale: str) -> None:
+    with _po(locale).open("rb") as handle:
+        comment = read_po(handle).header_comment
+    assert "machine-assisted" in comment
+    assert "Council Decision 2008/381/EC" in comment
+    assert "national contact point: \u201c" in comment
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_decision_term_says_where_it_comes_from(locale: str) -> None:
+    # babel's reader keeps one copy of a header comment line that repeats an earlier one, so a
+    # bullet wrapped onto a line another bullet also has loses that line on the next update.
+    with _po(locale).open("rb") as handle:
+        comment = read_po(handle).header_comment
+    for bullet in comment.split("\n# - ")[1:]:
+        text = " ".join(line.lstrip("# ") for line in bullet.splitlines())
+        assert not re.search(r"\b(from|the|no|our translation:)$", text), text
+        if "our translation" in text:
+            assert "our translation: no page with this term in this language was read" in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_plural_forms_follow_cldr(locale: str) -> None:
+    with _po(locale).open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    plural = gettext.c2py(catalog.plural_expr)
+    rule = Locale.parse(CLDR_LOCALE.get(locale, locale)).plural_form
+    numbers = [*range(1001), *(k * 10**6 for k in range(1, 4)), 10**6 + 1]
+    order = ["zero", "one", "two", "few", "many", "other"]
+    categories = sorted({rule(n) for n in numbers}, key=order.index)
+    assert catalog.num_plurals == len(categories)
+    assert [categories[plural(n)] for n in numbers] == [rule(n) for n in numbers]
+    babel_table = get_plural(locale).plural_forms
+    assert (catalog.plural_forms != babel_table) == (locale in CLDR_DIFFERS), babel_table
+
+
+def test_the_docs_table_counts_every_catalog() -> None:
+    table = (ROOT / "docs" / "localization.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| [^|]+ \| (\w+) \| (\d+ of \d+) \|", table, re.M))
+    total = len(_catalog(LOCALE_DIR / "emn.pot"))
+    counts = {loc: sum(bool(s) for s in _catalog(_po(loc), loc).values()) for loc in LOCALES}
+    assert rows == {locale: f"{count} of {total}" for locale, count in counts.items()}
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -105,9 +175,15 @@ def test_labels(member: emn.Role, sl: str, pl: str) -> None:
     assert member.label("pl-PL") == pl
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_package_serves_each_catalog(locale: str) -> None:
+    translated = _catalog(_po(locale), locale)
+    assert emn.Role.NATIONAL_COORDINATOR.label(locale) == translated["national coordinator"]
+
+
 def test_other_locales_fall_back_to_english() -> None:
-    assert emn.Role.MEMBER.label("de") == "member"
-    assert emn.rules()[0].label("fr_CA") == "At least three experts"
+    assert emn.Role.MEMBER.label("ja") == "member"
+    assert emn.rules()[0].label("ko_KR") == "At least three experts"
 
 
 def test_an_unknown_locale_is_named() -> None:

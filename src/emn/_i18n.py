@@ -159,7 +159,7 @@ def gettext(message: str, locale: object = None) -> str:
 
     >>> gettext("national coordinator", "sl")
     'nacionalni koordinator'
-    >>> gettext("national coordinator", "de")
+    >>> gettext("national coordinator", "ja")
     'national coordinator'
     """
     return translator(locale).gettext(message)
