@@ -121,20 +121,30 @@ def search(text: str, limit: int = 5) -> list[Country]:
     return [Country(code) for code in closest(text, limit)]
 
 
-# The sources' own labels for countries ("Słowenia (SI)" without its code), by network.
-_LISTED: dict[int, tuple[Any, dict[str, str]]] = {}
+class _Known:
+    """What one network's lookups remember: the sources' own labels for its countries
+    ("Słowenia (SI)" without its code), and the code each text already asked for resolved to."""
+
+    __slots__ = ("codes", "labels", "network")
+
+    def __init__(self, network: Any) -> None:
+        self.network = network
+        self.labels = {
+            fold(n.listed_as.rsplit("(", 1)[0]): n.country.code for n in network.ncps if n.listed_as
+        }
+        self.codes: dict[str, str] = {}
 
 
-def _listed(network: Any) -> dict[str, str]:
-    cached = _LISTED.get(id(network))
-    if cached is not None and cached[0] is network:
-        return cached[1]
-    labels = {
-        fold(n.listed_as.rsplit("(", 1)[0]): n.country.code for n in network.ncps if n.listed_as
-    }
-    _LISTED.clear()  # one network at a time is enough: lookups come in runs
-    _LISTED[id(network)] = (network, labels)
-    return labels
+_KNOWN: dict[int, _Known] = {}
+
+
+def _known(network: Any) -> _Known:
+    known = _KNOWN.get(id(network))
+    if known is None or known.network is not network:
+        known = _Known(network)
+        _KNOWN.clear()  # one network at a time is enough: lookups come in runs
+        _KNOWN[id(network)] = known
+    return known
 
 
 def find_ncp(network: Any, key: object) -> Any:
@@ -143,7 +153,12 @@ def find_ncp(network: Any, key: object) -> Any:
     Raises :class:`NotFound` saying why: not a country, no part in the EMN, no NCP known,
     or a name that fits several countries (with the closest candidates).
     """
-    code = _resolve(key, _listed(network))
+    known = _known(network)
+    code = known.codes.get(key) if isinstance(key, str) else None
+    if code is None:
+        code = _resolve(key, known.labels)
+        if isinstance(key, str) and len(known.codes) < 4096:
+            known.codes[key] = code
     for ncp in network.ncps:
         if ncp.country.code == code:
             return ncp
