@@ -129,29 +129,26 @@ class DataFileError(EMNError, OSError):
         return str(self.args[0])
 
 
-class UnreadableFile(EMNError, OSError):
+class _CallersFile(EMNError, OSError):
+    """A file or directory the caller named, and what is wrong with it."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        # OSError would otherwise print its arguments as a tuple.
+        return str(self.args[0])
+
+
+class UnreadableFile(_CallersFile):
     """A file the caller named cannot be read or parsed; :attr:`path` names it."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-class UnwritableFile(EMNError, OSError):
+class UnwritableFile(_CallersFile):
     """A file or directory the caller named cannot be written as asked; :attr:`path` names it
     (nothing is overwritten without being asked)."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class RuleError(EMNError, RuntimeError):
