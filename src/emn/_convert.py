@@ -6,6 +6,7 @@ cattrs, json and the converter are loaded on first use, not on ``import emn``.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import threading
 import typing
 from enum import Enum
@@ -23,6 +24,11 @@ __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
 _T = TypeVar("_T")
 _lock = threading.Lock()
+# A calendar day exactly as ISO 8601's extended form writes it: ASCII digits, no week dates,
+# no basic form ("20140327"), nothing around it. The schema says the same (emn.schema).
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+# A country code in a file: two letters, any case, nothing around them (the schema's enum).
+_CODE = re.compile(r"[A-Za-z]{2}", re.ASCII)
 _TOO_DEEP = "nested too deeply"
 
 
@@ -61,10 +67,20 @@ def _structure_date(value: object, _: object) -> _dt.date:
         return value
     if not isinstance(value, str):
         raise _Bad(f"expected a date as 'YYYY-MM-DD', got {_kind(value)}")
+    if not _DAY.fullmatch(value):
+        raise _Bad(f"{value!r} is not a date as 'YYYY-MM-DD'")
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise _Bad(f"{value!r} is not a date as 'YYYY-MM-DD'") from None
+        raise _Bad(f"{value!r} is not a day of the calendar") from None
+
+
+def _did_you_mean_country(text: str) -> str:
+    """``"; did you mean HR?"`` for a country given by name (``Croatia``, ``Hrvaška``)."""
+    from ._lookup import suggest_country
+
+    code = suggest_country(text)
+    return f"; did you mean {code}?" if code else ""
 
 
 def _structure_enum(value: object, kind: type[Enum]) -> Enum:
@@ -108,9 +124,11 @@ def _make() -> cattrs.Converter:
         if not isinstance(value, str):
             raise _Bad(f"expected a country code, got {_kind(value)}")
         try:
+            if not _CODE.fullmatch(value):
+                raise InvalidData(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
             return Country(value)
         except InvalidData as err:
-            raise _Bad(err.problems[0].message) from None
+            raise _Bad(err.problems[0].message + _did_you_mean_country(value)) from None
 
     c.register_structure_hook(Country, structure_country)
 

@@ -18,7 +18,7 @@ from .exceptions import NotFound
 # This module sits below the model (whose Network.ncp calls it), so it imports no model class:
 # a network here is anything with emn.Network's fields.
 
-__all__ = ["find_ncp"]
+__all__ = ["find_ncp", "suggest_country"]
 
 
 def _labelled(codes: Iterable[str]) -> str:
@@ -53,6 +53,24 @@ def _code(network: Any, key: object) -> str:
     raise NotFound(
         f"{key!r} names no country{hint}", key=key, candidates=[Country(c) for c in close]
     )
+
+
+def suggest_country(text: str) -> str | None:
+    """The one country code that ``text`` names, if it names one: a code with spaces around it,
+    a name in any language CLDR knows, or a name followed by its code (``Slovenia (SI)``).
+
+    >>> suggest_country("Croatia"), suggest_country(" si "), suggest_country("Atlantis")
+    ('HR', 'SI', None)
+    """
+    stripped = text.strip()
+    if len(stripped) == 2 and stripped.isascii() and stripped.isalpha():
+        code = normalize_code(stripped)
+        return code if code in ISO_CODES else None
+    name, _, rest = stripped.rpartition("(")
+    if name and rest.endswith(")"):
+        return suggest_country(rest[:-1])
+    codes = set(codes_for(stripped))
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _closest(network: Any, folded: str) -> list[str]:
