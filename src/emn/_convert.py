@@ -139,6 +139,11 @@ def _make() -> cattrs.Converter:
         raise _Bad(f"expected a key or an index, got {_kind(value)}")
 
     c.register_structure_hook_func(lambda t: t == (str | int), structure_part)
+    # A finding's column: a number in a JSON or YAML file, a name in a table.
+    c.register_structure_hook_func(
+        lambda t: t == (str | int | None),
+        lambda value, _: None if value is None else structure_part(value, _),
+    )
     c.register_unstructure_hook(Country, lambda country: country.code)
 
     expected = _expected()

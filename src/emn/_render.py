@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeAlias
 
 from ._countries import country_name
 from ._i18n import N_, current_locale, format_date, parse_locale, translator
-from ._location import format_location
+from ._location import format_place
 from ._vocabulary import Role
 
 # The model's classes, the diff and the rules' findings, known here by their fields only.
@@ -233,6 +233,10 @@ def _network(network: Network, locale: object) -> list[_Block]:
     return blocks
 
 
+def _place(finding: Finding) -> str:
+    return format_place(finding.location, finding.file, finding.line, finding.column, finding.row)
+
+
 def _group(finding: Finding, locale: object) -> str:
     if finding.country is None:
         return translator(locale).gettext(N_("network"))
@@ -259,8 +263,7 @@ def _report(report: Report, locale: object) -> list[_Block]:
     blocks: list[_Block] = []
     for group, findings in groups.items():
         rows = tuple(
-            (f.severity.label(locale), f.rule, format_location(f.location), f.describe(locale))
-            for f in findings
+            (f.severity.label(locale), f.rule, _place(f), f.describe(locale)) for f in findings
         )
         lines = tuple(
             f"{severity:<12} {rule:<24} {f'{where}: ' if where else ''}{message}"
@@ -272,7 +275,7 @@ def _report(report: Report, locale: object) -> list[_Block]:
 
 
 def _finding(finding: Finding, locale: object) -> list[_Block]:
-    where = format_location(finding.location)
+    where = _place(finding)
     severity = finding.severity.label(locale)
     return [
         _Note(
