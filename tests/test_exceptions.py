@@ -62,11 +62,9 @@ def test_a_damaged_shipped_file_is_named(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_a_users_file_that_cannot_be_read_carries_its_path(tmp_path: Path) -> None:
-    from emn.cli import _read_ncps
-
     missing = str(tmp_path / "nope.json")
     with pytest.raises(emn.exceptions.UnreadableFile) as caught:
-        _read_ncps(missing)
+        emn.load(missing)
     assert caught.value.path == missing
     assert caught.value.reason == "no such file"
     assert isinstance(caught.value, OSError)

@@ -33,10 +33,17 @@ def test_random_json_text_through_from_json_raises_only_invalid_data(value: obje
 
 @given(strategies.json_values)
 def test_random_values_through_validate_raise_only_invalid_data(value: object) -> None:
+    # Raw data (a dict, a list) is read and reported on; a string names a file to read.
     try:
-        emn.validate(value)  # type: ignore[arg-type]
+        report = emn.validate(value)  # type: ignore[arg-type]
     except emn.InvalidData as err:
         assert "validate:" in str(err)
+    except emn.exceptions.UnreadableFile as err:
+        assert isinstance(value, str)
+        assert err.path == value
+    else:
+        assert isinstance(value, (dict, list))
+        assert isinstance(report, emn.rules.Report)
 
 
 @settings(
@@ -112,7 +119,7 @@ def test_emn_validate_on_a_directory_and_a_missing_file(tmp_path: Path) -> None:
         done = _cli("validate", str(target))
         assert done.returncode == 2
         assert done.stderr == f"emn: {target}: {reason}" + (
-            ", not a JSON file\n" if target == tmp_path else "\n"
+            ", not a composition file\n" if target == tmp_path else "\n"
         )
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ._dataset import ncp, ncps, network
     from ._diff import diff
     from ._i18n import set_locale
+    from ._load import load
     from ._model import (
         Country,
         Expert,
@@ -50,6 +51,7 @@ __all__ = [
     "diff",
     "from_dict",
     "from_json",
+    "load",
     "ncp",
     "ncps",
     "network",
@@ -70,6 +72,7 @@ _HOME = {
     **dict.fromkeys(["ncp", "ncps", "network"], "_dataset"),
     "country_name": "_countries",
     "diff": "_diff",
+    "load": "_load",
     "render": "_render",
     "set_locale": "_i18n",
     **dict.fromkeys(["check", "rule", "validate"], "rules"),

@@ -88,7 +88,35 @@ def _structure_enum(value: object, kind: type[Enum]) -> Enum:
         return kind(value)
     except (ValueError, TypeError):
         allowed = ", ".join(str(member.value) for member in kind)
-        raise _Bad(f"{value!r} is not one of {allowed}") from None
+        hint = _did_you_mean(value, kind)
+        raise _Bad(f"{value!r} is not one of {allowed}{hint}") from None
+
+
+def _did_you_mean(value: object, kind: type[Enum]) -> str:
+    """``"; did you mean national_coordinator?"`` for a value close to one of ``kind``'s."""
+    import difflib
+
+    from ._vocabulary import Role, suggest_role
+
+    if not isinstance(value, str):
+        return ""
+    if kind is Role:
+        role = suggest_role(value)
+        return f"; did you mean {role.value}?" if role else ""
+    values = [str(member.value) for member in kind]
+    folded = "_".join(value.casefold().split())
+    close = difflib.get_close_matches(folded, values, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def _did_you_mean_field(key: object, cls: Any) -> str:
+    import difflib
+
+    if not isinstance(key, str) or not (isinstance(cls, type) and attrs.has(cls)):
+        return ""
+    names = [field.name for field in attrs.fields(cls)]
+    close = difflib.get_close_matches(key.casefold(), names, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]}?" if close else ""
 
 
 def _structure_pairs(value: object, _: object) -> tuple[tuple[str, str], ...]:
@@ -238,7 +266,10 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
     if isinstance(exc, InvalidData):
         return [Problem((*path, *p.location), p.message) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem((*path, key), "unknown field") for key in sorted(exc.extra_fields)]
+        return [
+            Problem((*path, _part(key)), f"unknown field{_did_you_mean_field(key, exc.cl)}")
+            for key in sorted(exc.extra_fields, key=str)
+        ]
     if isinstance(exc, ClassValidationError):
         found: list[Problem] = []
         with_notes, without = exc.group_exceptions()
@@ -263,6 +294,11 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
     if isinstance(exc, TypeError) and "required positional argument" in str(exc):
         return [Problem(path, "required field is missing")]
     raise exc
+
+
+def _part(key: object) -> str | int:
+    """A key as a location's part: a YAML file's keys may be numbers, dates or null."""
+    return key if isinstance(key, str) else str(key)
 
 
 def _emn_class(cls: object) -> bool:

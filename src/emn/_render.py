@@ -27,7 +27,16 @@ Finding: TypeAlias = Any
 Report: TypeAlias = Any
 Diff: TypeAlias = Any
 
-__all__ = ["FORMATS", "Format", "entity_name", "expert_organisation", "render", "status_word"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "entity_name",
+    "expert_organisation",
+    "located_lines",
+    "render",
+    "status_word",
+    "verdict",
+]
 
 Format = Literal["text", "html", "markdown"]
 FORMATS: tuple[Format, ...] = ("text", "html", "markdown")
@@ -252,6 +261,21 @@ def verdict(report: Report, locale: object = None) -> str:
     )
     word = _(N_("ok")) if report.ok else _(N_("FAILED"))
     return f"{word}: {counts}"
+
+
+def located_lines(report: Report, locale: object = None) -> list[str]:
+    """A report on a file, one finding a line in the order of the file, each starting where it
+    is: ``hr.csv:3: role: 'Coordinator' is not a role; did you mean …? [structure, error]``."""
+
+    def order(f: Finding) -> tuple[Any, ...]:
+        line = f.line if f.line is not None else f.row if f.row is not None else 0
+        column = f.column if isinstance(f.column, int) else 0
+        return (f.file or "", line, column)
+
+    return [
+        f"{_place(f) or '-'}: {f.describe(locale)} [{f.rule}, {f.severity.label(locale)}]"
+        for f in sorted(report.findings, key=order)
+    ]
 
 
 def _report(report: Report, locale: object) -> list[_Block]:
