@@ -19,7 +19,7 @@ __all__ = ["FORMATS", "PLACEHOLDER", "template"]
 
 FORMATS = ("csv", "json", "yaml", "xlsx")
 PLACEHOLDER = "TBD"
-_HINT = "one row per expert: replace TBD with the expert's name"
+_HINT = "one row per expert, with the expert's name in the name column"
 
 
 def template(country: str | None = None, format: str = "csv") -> bytes:
@@ -109,7 +109,7 @@ def _yaml(code: str, country: str, entity: str, appointed: str) -> bytes:
 
     lines = [
         f"# The National Contact Point of {country}: check it with `emn validate FILE`.",
-        "# Replace each TBD with the expert's name; one item under experts per expert.",
+        "# Write each expert's name for the placeholder; one item under experts per expert.",
         f"country: {code}",
         f"coordinating_entity: {text(entity)}",
         *([f"appointed_by: {text(appointed)}"] if appointed else []),
