@@ -84,7 +84,8 @@ class Loaded:
         self.single = single
         self.ncps = tuple(ncp for _, ncp, _ in built)
         self.locations = tuple(location for location, _, _ in built)
-        self._kept = {location: kept for location, _, kept in built}
+        # Only the NCPs that lost list items need their indexes mapped back.
+        self._kept = {location: kept for location, _, kept in built if kept}
         self.sources = parsed.sources
         self.problems = tuple(self._placed(problems))
 
@@ -95,12 +96,13 @@ class Loaded:
     def origin(self, location: Location) -> Location:
         """Where ``location`` (in the NCPs as built) is in the file: an expert's index counts
         the experts that were left out before it."""
-        for prefix, kept in self._kept.items():
-            rest = location[len(prefix) :]
-            if location[: len(prefix)] == prefix and len(rest) >= 2 and rest[0] in kept:
-                index = rest[1]
-                if isinstance(index, int) and index < len(kept[str(rest[0])]):
-                    return (*prefix, rest[0], kept[str(rest[0])][index], *rest[2:])
+        prefix = () if self.single else location[:1]
+        kept = self._kept.get(prefix)
+        rest = location[len(prefix) :]
+        if kept and len(rest) >= 2 and isinstance(rest[0], str) and rest[0] in kept:
+            index = rest[1]
+            if isinstance(index, int) and index < len(kept[rest[0]]):
+                return (*prefix, rest[0], kept[rest[0]][index], *rest[2:])
         return location
 
     def positions(self, locations: Iterable[Location]) -> dict[Location, Position]:

@@ -51,6 +51,8 @@ class Parsed:
     def positions(self, locations: Iterable[Location]) -> dict[Location, Position]:
         """The position of each location, or of its nearest ancestor that is in the file."""
         wanted = set(locations)
+        if not wanted:
+            return {}
         known = self.place({prefix for loc in wanted for prefix in _prefixes(loc)})
         return {loc: nearest(known, loc) for loc in wanted}
 

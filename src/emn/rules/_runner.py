@@ -135,14 +135,15 @@ def _run(
     context: Context,
 ) -> list[Finding]:
     findings: list[Finding] = []
+    owners = _owners(ncps, locations)
     for r in chosen:
         if r.scope == "ncp":
             for ncp, prefix in zip(ncps, locations, strict=True):
-                findings.extend(_findings(r, r.check(ncp, context), prefix, ncps, locations))
+                findings.extend(_findings(r, r.check(ncp, context), prefix, owners))
         elif r.scope == "ncps":
-            findings.extend(_findings(r, r.check(ncps, context), (), ncps, locations))
+            findings.extend(_findings(r, r.check(ncps, context), (), owners))
         elif network is not None:
-            findings.extend(_findings(r, r.check(network, context), (), ncps, locations))
+            findings.extend(_findings(r, r.check(network, context), (), owners))
     return findings
 
 
@@ -166,6 +167,7 @@ def _validate_input(
         for f in _run(chosen, loaded.ncps, loaded.locations, None, context)
     ]
     positions = loaded.positions(f.location for f in found)
+    owners = _owners(loaded.ncps, loaded.locations)
     findings = [
         attrs.evolve(f, file=file, line=line, column=column, row=row)
         for f in found
@@ -178,7 +180,7 @@ def _validate_input(
             message=p.message,
             location=p.location,
             template=p.message,
-            country=_owner(p.location, loaded.ncps, loaded.locations),
+            country=_owner(p.location, owners),
             file=p.file,
             line=p.line,
             column=p.column,
@@ -189,24 +191,27 @@ def _validate_input(
     return Report(findings)
 
 
-def _owner(
-    location: Location,
-    ncps: Sequence[NationalContactPoint],
-    locations: Sequence[Location],
-) -> Any:
-    """The country of the NCP that ``location`` lies in, if it lies in one."""
+def _owners(
+    ncps: Sequence[NationalContactPoint], locations: Sequence[Location]
+) -> dict[Location, Any]:
+    """Each NCP's country by its location, the first NCP's where two share one."""
+    owners: dict[Location, Any] = {}
     for ncp, prefix in zip(ncps, locations, strict=True):
-        if location[: len(prefix)] == prefix:
-            return ncp.country
-    return None
+        owners.setdefault(prefix, ncp.country)
+    return owners
+
+
+def _owner(location: Location, owners: Mapping[Location, Any]) -> Any:
+    """The country of the NCP that ``location`` lies in, if it lies in one."""
+    # An NCP is at (), (3,) or ("ncps", 3): a dict lookup per length, not a scan of every NCP.
+    return next((owners[location[:n]] for n in range(3) if location[:n] in owners), None)
 
 
 def _findings(
     r: RuleLike,
     observations: Iterable[Yielded],
     prefix: Location,
-    ncps: Sequence[NationalContactPoint],
-    locations: Sequence[Location],
+    owners: Mapping[Location, Any],
 ) -> Iterator[Finding]:
     for seen in observations:
         if not isinstance(seen, Observation):
@@ -221,7 +226,7 @@ def _findings(
             reference=r.reference,
             template=seen.message,
             args=seen.args,
-            country=_owner(location, ncps, locations),
+            country=_owner(location, owners),
         )
 
 
