@@ -105,6 +105,13 @@ class Loaded:
                 return (*prefix, rest[0], kept[rest[0]][index], *rest[2:])
         return location
 
+    def incomplete(self, location: Location) -> bool:
+        """Whether ``location`` is a whole list of which some items could not be read (the
+        experts of an NCP, say): what is said of the list as a whole cannot be judged yet."""
+        prefix = () if self.single else location[:1]
+        rest = location[len(prefix) :]
+        return len(rest) == 1 and rest[0] in self._kept.get(prefix, {})
+
     def positions(self, locations: Iterable[Location]) -> dict[Location, Position]:
         """Where each location (in the file's own terms) is in the file."""
         found = self._parsed.positions(locations) if self.file is not None else {}

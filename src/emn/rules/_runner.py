@@ -98,8 +98,9 @@ def validate(
     ``format`` given or that its name says), or the data :func:`emn.to_dict` writes (a dict
     for one NCP, a list for several). What cannot be read as an NCP is reported as error
     findings of the rule ``structure``, placed in the file, and every part that could be read
-    is still checked by the rules. A file that cannot be read at all raises
-    :class:`emn.exceptions.UnreadableFile`.
+    is still checked by the rules; only what a rule says of a whole list (three experts, one
+    coordinator) waits until every item of the list can be read. A file that cannot be read at
+    all raises :class:`emn.exceptions.UnreadableFile`.
 
     ``select`` keeps only the rules with those ids, ``ignore`` drops some, ``extra`` adds your
     own. Findings never raise: look at ``report.ok``.
@@ -109,9 +110,8 @@ def validate(
     >>> report.ok, len(report)
     (True, 0)
     >>> data = {"country": "SI", "coordinating_entity": "MNZ", "experts": [{"name": "TBD"}]}
-    >>> for finding in emn.validate(data, select=["min-experts"]):
+    >>> for finding in emn.validate(data, select=["expert-name"]):
     ...     print(finding)
-    min-experts [error] experts: the NCP has fewer than three experts (it has 0)
     structure [error] experts[0].organisation: required field is missing
     structure [error] experts[0].role: required field is missing
     """
@@ -165,6 +165,7 @@ def _validate_input(
     found = [
         attrs.evolve(f, location=loaded.origin(f.location))
         for f in _run(chosen, loaded.ncps, loaded.locations, None, context)
+        if not loaded.incomplete(f.location)
     ]
     positions = loaded.positions(f.location for f in found)
     owners = _owners(loaded.ncps, loaded.locations)
