@@ -479,6 +479,22 @@ def test_a_list_with_an_item_left_out_is_not_judged_as_a_whole() -> None:
     assert {f.rule for f in emn.validate(data).errors} == {"one-coordinator", "expert-name"}
 
 
+def test_a_structure_problem_quoting_braces_is_shown_in_any_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(
+        tmp_path,
+        "br.csv",
+        "country,coordinating_entity,name,role,organisation\nSI,MNZ,Ana,{boss},MNZ\n",
+    )
+    (finding,) = emn.validate(path)
+    assert finding.describe("sl") == finding.message
+    assert finding.message.startswith("'{boss}' is not a role")
+    status, out, _ = _run(capsys, "validate", str(path), "--locale", "sl")
+    assert status == 1
+    assert f"{path}:2: role: '{{boss}}' is not a role" in out
+
+
 def test_validate_does_not_change_the_data_it_is_given() -> None:
     data = _si()
     data["experts"][0]["role"] = "boss"

@@ -180,7 +180,8 @@ def _validate_input(
             severity=Severity.ERROR,
             message=p.message,
             location=p.location,
-            template=p.message,
+            # The message quotes the user's text, which may hold braces: it is no template.
+            template=p.message.replace("{", "{{").replace("}", "}}"),
             country=_owner(p.location, owners),
             file=p.file,
             line=p.line,
