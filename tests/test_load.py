@@ -725,3 +725,29 @@ def test_junk_rows_raise_only_documented_errors(header: list[str], rows: list[li
         return
     assert isinstance(result, (emn.NationalContactPoint, tuple))
     emn.validate(io.BytesIO(out.getvalue().encode()), format="csv")
+
+
+@settings(
+    max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    blob=st.binary(max_size=300)
+    | st.text(max_size=300).map(str.encode)
+    | st.lists(st.lists(cells, max_size=8), max_size=6).map(
+        lambda rows: "\n".join(",".join(r) for r in [HEADER.split(","), *rows]).encode()
+    ),
+    suffix=st.sampled_from([".json", ".csv", ".yaml", ".xlsx"]),
+)
+def test_emn_validate_on_junk_in_any_format_exits_0_1_or_2(
+    blob: bytes, suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / f"junk{suffix}"
+    path.write_bytes(blob)
+    status = main(["validate", str(path), "--locale", "sl"])
+    out, err = capsys.readouterr()
+    assert status in (0, 1, 2)
+    if status == 2:
+        assert err.startswith(f"emn: {path}: ")
+        assert err.count("\n") == 1
+    else:
+        assert out.splitlines()[-1].startswith(f"{path}: ")
