@@ -149,14 +149,23 @@ def test_validate_the_bundled_dataset_exits_0_and_groups_by_ncp(
     assert out.rstrip().endswith("ok: errors: 0, warnings: 2, info: 39")
 
 
-def test_validate_a_file_with_errors_exits_1(
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_validate_a_file_with_errors_exits_1_one_line_a_finding(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
+    text = json.dumps(_broken_si(), indent=2)
+    file = _write(tmp_path, "si.json", text)
     status, out, _ = _run(capsys, "validate", file)
+    line = _line_of(text, '"experts"')
     assert status == 1
-    assert f"{file}:\n  SI Slovenia\n    error        min-experts" in out
-    assert "experts: the NCP has fewer than three experts (it has 2)" in out
+    assert out.splitlines() == [
+        f"{file}:{line}:14: experts: the NCP has fewer than three "
+        "experts (it has 2) [min-experts, error]",
+        f"{file}: FAILED: errors: 1, warnings: 0, info: 0",
+    ]
 
 
 def test_validate_a_list_file_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -191,12 +200,6 @@ def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], tmp_path
         ),
         ("", "empty, expected one NCP or a list of NCPs as JSON"),
         (b"\xff\xfe\x00", "not valid UTF-8 (byte 0)"),
-        (
-            '{"country": "SI"}',
-            "does not describe NCPs: coordinating_entity: required field is missing",
-        ),
-        ("[1]", "does not describe NCPs: [0]: expected an object, got a number"),
-        ('"SI"', "does not describe NCPs: expected an object, got a string"),
     ],
 )
 def test_validate_a_bad_file_exits_2_naming_it(
@@ -209,6 +212,23 @@ def test_validate_a_bad_file_exits_2_naming_it(
     assert err == f"emn: {file}: {reason}\n"
 
 
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ('{"country": "SI"}', "1:1: coordinating_entity: required field is missing"),
+        ("[1]", "1:2: [0]: expected an object, got a number"),
+        ('"SI"', "1:1: expected an object, got a string"),
+    ],
+)
+def test_a_file_that_does_not_describe_ncps_is_a_structure_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, line: str
+) -> None:
+    file = _write(tmp_path, "bad.json", content)
+    status, out, err = _run(capsys, "validate", file)
+    assert (status, err) == (1, "")
+    assert out.splitlines()[0] == f"{file}:{line} [structure, error]"
+
+
 def test_validate_a_missing_file_or_a_directory_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -218,7 +238,7 @@ def test_validate_a_missing_file_or_a_directory_exits_2(
     )
     assert (
         _run(capsys, "validate", str(tmp_path))[2]
-        == f"emn: {tmp_path}: is a directory, not a JSON file\n"
+        == f"emn: {tmp_path}: is a directory, not a composition file\n"
     )
 
 
@@ -271,9 +291,11 @@ def test_validate_in_slovenian(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     file = _write(tmp_path, "si.json", json.dumps(_broken_si()))
     status, out, _ = _run(capsys, "validate", file, "--locale", "sl")
     assert status == 1
-    assert "  SI Slovenija\n    napaka       min-experts" in out
-    assert "nacionalna kontaktna točka ima manj kot tri strokovnjake (ima jih 2)" in out
-    assert out.rstrip().endswith("NAPAKE: napake: 1, opozorila: 0, informacije: 0")
+    assert out.splitlines() == [
+        f"{file}:1:263: experts: nacionalna kontaktna točka ima manj kot tri strokovnjake "
+        "(ima jih 2) [min-experts, napaka]",
+        f"{file}: NAPAKE: napake: 1, opozorila: 0, informacije: 0",
+    ]
 
 
 def test_validate_json_adds_the_localized_description(

@@ -65,6 +65,8 @@ def test_emn_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "experts.csv",
         "organisations.csv",
         "sources.csv",
+        "names.csv",
+        "history.csv",
         "datapackage.json",
     ]
 

@@ -141,3 +141,27 @@ def test_a_diff_keeps_no_list_it_was_given() -> None:
     assert hash(difference) == hash(
         emn.model.Diff(emn.Country("SI"), joined=tuple(SI.experts or ()))
     )
+
+
+def test_diff_reads_any_format_and_names_a_bad_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    header = "country,coordinating_entity,name,role,organisation\n"
+    old = _write(tmp_path / "old.csv", header + "SI,MNZ,Ana Novak,member,MNZ\n")
+    new = _write(tmp_path / "new.yaml", "country: SI\ncoordinating_entity: MNZ\nexperts: []\n")
+    assert main(["diff", old, new]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "SI Slovenia: 0 joined, 1 left, 0 changed",
+        "- Ana Novak (member), MNZ",
+    ]
+    bad = _write(tmp_path / "bad.csv", header + "SI,MNZ,Ana Novak,boss,MNZ\nSI,,Bor,x,MNZ\n")
+    assert main(["diff", old, bad]) == 2
+    assert capsys.readouterr().err == (
+        f"emn: {bad}: does not describe an NCP: {bad}:2: role: 'boss' is not a role; the roles "
+        "are national_coordinator, deputy_coordinator and member (and 1 more; see emn validate)\n"
+    )
+
+
+def _write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)

@@ -62,11 +62,9 @@ def test_a_damaged_shipped_file_is_named(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_a_users_file_that_cannot_be_read_carries_its_path(tmp_path: Path) -> None:
-    from emn.cli import _read_ncps
-
     missing = str(tmp_path / "nope.json")
     with pytest.raises(emn.exceptions.UnreadableFile) as caught:
-        _read_ncps(missing)
+        emn.load(missing)
     assert caught.value.path == missing
     assert caught.value.reason == "no such file"
     assert isinstance(caught.value, OSError)
@@ -78,3 +76,32 @@ def test_problems_are_located_as_data() -> None:
     (problem,) = caught.value.problems
     assert problem.location == ("role",)
     assert problem.pointer == "/role"
+
+
+def test_a_problem_in_a_file_says_where_in_it() -> None:
+    from emn.exceptions import Problem
+
+    in_text = Problem(("experts", 2, "role"), "bad", line=14, column=17, file="si.json")
+    in_table = Problem(("experts", 1, "role"), "bad", row=3, column="role", file="hr.csv")
+    assert str(in_text) == "si.json:14:17: experts[2].role: bad"
+    assert str(in_table) == "hr.csv:3: role: bad"
+    assert str(Problem((), "bad", file="hr.csv")) == "hr.csv: bad"
+    assert in_table.path == "experts[1].role"  # the data's location is kept as it is
+
+
+def test_moving_a_problem_under_a_prefix_keeps_its_position() -> None:
+    from emn.exceptions import Problem
+
+    err = emn.InvalidData([Problem(("role",), "bad", line=3, column=5, file="si.json")]).at(
+        "experts", 0
+    )
+    assert err.problems == (Problem(("experts", 0, "role"), "bad", 3, 5, None, "si.json"),)
+
+
+def test_a_finding_with_a_position_round_trips_through_json() -> None:
+    import attrs
+
+    finding = emn.validate(emn.ncp("DE")).findings[0]
+    for where in ({"line": 3, "column": 4}, {"row": 3, "column": "role"}):
+        placed = attrs.evolve(finding, file="x", **where)  # type: ignore[arg-type]
+        assert emn.from_json(emn.rules.Finding, emn.to_json(placed)) == placed

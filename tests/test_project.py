@@ -104,3 +104,33 @@ def test_provenance_lists_every_source_of_the_dataset() -> None:
     provenance = (ROOT / "src" / "emn" / "data" / "PROVENANCE.md").read_text(encoding="utf-8")
     for source in emn.network().sources:
         assert f"`{source.id}`" in provenance, source.id
+
+
+def test_the_pre_commit_hook_runs_emn_validate_on_composition_files() -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"]) == (
+        "emn-validate",
+        "emn validate",
+        "python",
+    )
+    files = re.compile(hook["files"])
+    assert all(files.search(name) for name in ("hr.csv", "si.json", "no.yaml", "no.yml", "x.xlsx"))
+    assert not any(files.search(name) for name in ("README.md", "si.json.bak", "setup.py"))
+    # It installs what the xlsx and yaml extras install, at the same versions.
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    def key(requirement: Requirement) -> tuple[str, str]:
+        return canonicalize_name(requirement.name), str(requirement.specifier)
+
+    extras = {
+        key(requirement)
+        for requirement in map(Requirement, importlib.metadata.requires("emn") or [])
+        if requirement.marker is not None
+        and any(requirement.marker.evaluate({"extra": extra}) for extra in ("xlsx", "yaml"))
+        and not requirement.marker.evaluate({"extra": "test"})
+    }
+    assert {key(Requirement(r)) for r in hook["additional_dependencies"]} == extras
+    assert "docs/validate-your-ncp.md" in (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")

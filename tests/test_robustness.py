@@ -30,17 +30,21 @@ def test_random_json_text_through_from_json_raises_only_invalid_data(value: obje
 
 
 @given(strategies.json_values)
-def test_random_values_through_validate_give_a_report_or_invalid_data(value: object) -> None:
+def test_random_values_through_validate_give_a_report_or_a_documented_error(value: object) -> None:
+    # Raw data (a dict, a list) is read and reported on; a string names a file to read.
     outcome: object
     try:
         outcome = emn.validate(value)  # type: ignore[arg-type]
-    except emn.InvalidData as err:
+    except (emn.InvalidData, emn.exceptions.UnreadableFile) as err:
         outcome = err
-    # Nothing else may come out: a report whose findings are all located, or InvalidData
-    # that says it is validate's.
-    if isinstance(outcome, emn.InvalidData):
+    # Nothing else may come out, and the assertions stand outside every except.
+    if isinstance(outcome, emn.exceptions.UnreadableFile):
+        assert isinstance(value, str)
+        assert outcome.path == value
+    elif isinstance(outcome, emn.InvalidData):
         assert "validate:" in str(outcome)
     else:
+        assert isinstance(value, (dict, list))
         assert isinstance(outcome, emn.rules.Report)
         assert all(isinstance(f.location, tuple) for f in outcome)
 
@@ -118,7 +122,7 @@ def test_emn_validate_on_a_directory_and_a_missing_file(tmp_path: Path) -> None:
         done = _cli("validate", str(target))
         assert done.returncode == 2
         assert done.stderr == f"emn: {target}: {reason}" + (
-            ", not a JSON file\n" if target == tmp_path else "\n"
+            ", not a composition file\n" if target == tmp_path else "\n"
         )
 
 

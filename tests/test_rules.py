@@ -43,6 +43,10 @@ EXPECTED = {
     "declared-count": (emn.rules.Severity.WARNING, None),
     "source-conflict": (emn.rules.Severity.INFO, None),
     "composition-unknown": (emn.rules.Severity.INFO, None),
+    "expert-name": (emn.rules.Severity.ERROR, None),
+    "entity-country": (emn.rules.Severity.ERROR, "Decision 2008/381/EC, Art. 5(1)"),
+    "unknown-source": (emn.rules.Severity.WARNING, None),
+    "date-range": (emn.rules.Severity.ERROR, None),
 }
 
 
@@ -327,6 +331,148 @@ def test_composition_unknown_is_info_for_unpublished_compositions() -> None:
     assert only("composition-unknown", ncp()) == []
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "N/A",
+        "n/a",
+        "TBD",
+        "-",
+        "?",
+        "xxx",
+        "XXXX",
+        "Name",
+        "imię i nazwisko",
+        "B.D.",
+        "brak",
+        "Ime in  priimek",
+        "...",
+        "—",
+    ],
+)
+def test_a_placeholder_name_is_an_error(name: str) -> None:
+    assert only("expert-name", ncp(("Ana Novak", MNZ, C), (name, MNZ, M))) == [
+        ("error", "experts[1].name", f"'{name}' is a placeholder, not a person's name")
+    ]
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t\n"])
+def test_an_empty_or_blank_name_is_an_error(name: str) -> None:
+    assert only("expert-name", ncp((name, MNZ, C))) == [
+        ("error", "experts[0].name", "the expert's name is empty")
+    ]
+
+
+def test_real_names_pass_expert_name_and_unknown_is_silent() -> None:
+    names = ["Nataša Potočnik", "Ng", "Xu", "Ó Sé", "Nam", "Imre", "Ana-Maria Brak"]
+    assert only("expert-name", ncp(*[(n, MNZ, M) for n in names])) == []
+    assert only("expert-name", ncp(None)) == []
+
+
+def test_placeholders_are_not_people_twice_or_coordinator_and_deputy() -> None:
+    template = ncp(("TBD", MNZ, C), ("TBD", MNZ, D), ("TBD", MNZ, M), ("", MNZ, M), ("", MNZ, M))
+    assert only("duplicate-expert", template) == []
+    assert only("deputy-not-coordinator", template) == []
+
+
+def test_an_entity_based_in_another_country_is_an_error() -> None:
+    import attrs
+
+    croatian = attrs.evolve(emn.ncp("SI"), country=emn.Country("HR"))
+    assert only("entity-country", croatian) == [
+        (
+            "error",
+            "appointed_by",
+            "the body that appointed the NCP Vlada Republike Slovenije is based in Slovenia (SI), "
+            "not in Croatia (HR)",
+        ),
+        (
+            "error",
+            "coordinating_entity",
+            "the coordinating entity Ministry of the Interior is based in Slovenia (SI), not in "
+            "Croatia (HR)",
+        ),
+    ]
+
+
+def test_a_unit_is_based_where_its_parent_is() -> None:
+    unit = emn.NationalContactPoint(emn.Country("AT"), POLICE)
+    assert [path for _, path, _ in only("entity-country", unit)] == ["coordinating_entity"]
+
+
+def test_entity_country_passes_at_home_and_does_not_judge_the_unknown() -> None:
+    assert only("entity-country", GOOD) == []
+    assert only("entity-country", emn.NationalContactPoint(emn.Country("AT"), NOWHERE)) == []
+    assert only("entity-country", emn.network()) == []
+
+
+def test_an_unknown_source_id_is_a_warning_wherever_it_is_cited() -> None:
+    named = emn.Organisation(
+        [emn.Name("MNZ", "sl", source="sl-emn-2041")], country=emn.Country("SI")
+    )
+    subject = emn.NationalContactPoint(
+        emn.Country("SI"),
+        named,
+        experts=[emn.Expert("Ana Novak", MNZ, C, source="nowhere")],
+        history=[emn.model.Event("Set up.", "pl-kpk-list"), emn.model.Event("Moved.", "rumour")],
+        sources=["pl-kpk-list", "sl-emn-2041"],
+    )
+    message = "the source {} is defined neither in what was validated nor in the dataset"
+    assert only("unknown-source", subject) == [
+        ("warning", "coordinating_entity.names[0].source", message.format("sl-emn-2041")),
+        ("warning", "experts[0].source", message.format("nowhere")),
+        ("warning", "history[1].source", message.format("rumour")),
+        ("warning", "sources[1]", message.format("sl-emn-2041")),
+    ]
+
+
+def test_a_source_the_reference_network_defines_is_known() -> None:
+    import attrs
+
+    subject = emn.NationalContactPoint(emn.Country("SI"), MNZ, sources=["my-list"])
+    network = emn.network()
+    mine = attrs.evolve(
+        network, sources=(*network.sources, emn.model.Source("my-list", "My list", "en"))
+    )
+    assert only("unknown-source", subject) != []
+    report = emn.validate(subject, select=["unknown-source"], reference=mine)
+    assert report.findings == ()
+    assert only("unknown-source", emn.ncp("SI")) == []
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("2001", "the date 2001 is before 2002, when the EMN's pilot phase began"),
+        ("2001-12-31", "the date 2001-12-31 is before 2002, when the EMN's pilot phase began"),
+        ("../2001", "the date ../2001 is before 2002, when the EMN's pilot phase began"),
+        ("2999", "the date 2999 is after today"),
+        ("2999-01", "the date 2999-01 is after today"),
+    ],
+)
+def test_an_event_out_of_the_networks_time_is_an_error(when: str, message: str) -> None:
+    subject = emn.NationalContactPoint(
+        emn.Country("SI"), MNZ, history=[emn.model.Event("Happened.", "x", when=when)]
+    )
+    assert only("date-range", subject) == [("error", "history[0].when", message)]
+
+
+def test_dates_from_2002_to_today_pass() -> None:
+    import datetime
+
+    today = datetime.date.today()
+    events = [emn.model.Event("Happened.", "x", when=w) for w in ("2002", "2002-01", "../2999")]
+    for day in (datetime.date(2002, 1, 1), today):
+        subject = emn.NationalContactPoint(emn.Country("SI"), MNZ, last_changed=day, history=events)
+        assert only("date-range", subject) == []
+    future = emn.NationalContactPoint(
+        emn.Country("SI"), MNZ, last_changed=today + datetime.timedelta(days=1)
+    )
+    assert [m for _, _, m in only("date-range", future)] == [
+        f"the date {(today + datetime.timedelta(days=1)).isoformat()} is after today"
+    ]
+
+
 def test_the_bundled_dataset_validates_with_no_error_and_its_known_findings() -> None:
     report = emn.validate(emn.network())
     assert report.ok
@@ -348,10 +494,8 @@ def test_findings_are_sorted_by_path_and_carry_the_reference() -> None:
     bad = [GOOD, ncp(("A", MNZ, M), country="DK")]
     report = emn.validate(bad)
     assert [f.path for f in report.findings] == sorted(f.path for f in report.findings)
-    assert (
-        report.errors[0].reference
-        == "Decision 2008/381/EC, Art. 5(1); the Commission's members list"
-    )
+    (denmark,) = [f for f in report.errors if f.rule == "participating-country"]
+    assert denmark.reference == "Decision 2008/381/EC, Art. 5(1); the Commission's members list"
     assert not report.ok
     assert len(report) == len(report.errors) + len(report.warnings) + len(report.infos)
 
@@ -442,8 +586,13 @@ def test_validate_refuses_what_is_not_an_ncp() -> None:
         emn.InvalidData, match="expected an NCP, a list of NCPs or a Network, got int"
     ):
         emn.validate(3)  # type: ignore[arg-type]
-    with pytest.raises(emn.InvalidData, match="item 1 is a str, not a NationalContactPoint"):
-        emn.validate([GOOD, "SI"])  # type: ignore[list-item]
+
+
+def test_a_list_mixing_ncps_and_other_things_is_read_as_raw_data() -> None:
+    report = emn.validate([GOOD, "SI"])
+    assert [(f.rule, f.location, f.message) for f in report.errors] == [
+        ("structure", (1,), "expected an object, got a string")
+    ]
 
 
 def test_validation_never_changes_its_subject() -> None:
@@ -463,7 +612,12 @@ def test_every_rule_runs_on_any_ncp_without_raising(subject: emn.NationalContact
     report = emn.validate(subject)
     assert all(f.rule in EXPECTED for f in report)
     if subject.experts is None:
-        assert report.errors == () or {f.rule for f in report.errors} == {"participating-country"}
+        # Only the rules about the country, the entity and the dates judge an NCP without experts.
+        assert {f.rule for f in report.errors} <= {
+            "participating-country",
+            "entity-country",
+            "date-range",
+        }
 
 
 def test_docs_rules_md_documents_every_rule() -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ._dataset import ncp, ncps, network
     from ._diff import diff
     from ._i18n import set_locale
+    from ._load import load
     from ._lookup import country, search
     from ._model import (
         Country,
@@ -52,6 +53,7 @@ __all__ = [
     "diff",
     "from_dict",
     "from_json",
+    "load",
     "ncp",
     "ncps",
     "network",
@@ -74,6 +76,7 @@ _HOME = {
     "country_name": "_countries",
     **dict.fromkeys(["country", "search"], "_lookup"),
     "diff": "_diff",
+    "load": "_load",
     "render": "_render",
     "set_locale": "_i18n",
     **dict.fromkeys(["check", "rule", "validate"], "rules"),

@@ -6,6 +6,7 @@ cattrs, json and the converter are loaded on first use, not on ``import emn``.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import threading
 import types
 import typing
@@ -24,6 +25,11 @@ __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
 _T = TypeVar("_T")
 _lock = threading.Lock()
+# A calendar day exactly as ISO 8601's extended form writes it: ASCII digits, no week dates,
+# no basic form ("20140327"), nothing around it. The schema says the same (emn.schema).
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+# A country code in a file: two letters, any case, nothing around them (the schema's enum).
+_CODE = re.compile(r"[A-Za-z]{2}", re.ASCII)
 _TOO_DEEP = "nested too deeply"
 
 
@@ -62,10 +68,20 @@ def _structure_date(value: object, _: object) -> _dt.date:
         return value
     if not isinstance(value, str):
         raise _Bad(f"expected a date as 'YYYY-MM-DD', got {_kind(value)}")
+    if not _DAY.fullmatch(value):
+        raise _Bad(f"{value!r} is not a date as 'YYYY-MM-DD'")
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise _Bad(f"{value!r} is not a date as 'YYYY-MM-DD'") from None
+        raise _Bad(f"{value!r} is not a day of the calendar") from None
+
+
+def _did_you_mean_country(text: str) -> str:
+    """``"; did you mean HR?"`` for a country given by name (``Croatia``, ``Hrvaška``)."""
+    from ._lookup import suggest_country
+
+    code = suggest_country(text)
+    return f"; did you mean {code}?" if code else ""
 
 
 def _structure_enum(value: object, kind: type[Enum]) -> Enum:
@@ -73,7 +89,35 @@ def _structure_enum(value: object, kind: type[Enum]) -> Enum:
         return kind(value)
     except (ValueError, TypeError):
         allowed = ", ".join(str(member.value) for member in kind)
-        raise _Bad(f"{value!r} is not one of {allowed}") from None
+        hint = _did_you_mean(value, kind)
+        raise _Bad(f"{value!r} is not one of {allowed}{hint}") from None
+
+
+def _did_you_mean(value: object, kind: type[Enum]) -> str:
+    """``"; did you mean national_coordinator?"`` for a value close to one of ``kind``'s."""
+    import difflib
+
+    from ._vocabulary import Role, suggest_role
+
+    if not isinstance(value, str):
+        return ""
+    if kind is Role:
+        role = suggest_role(value)
+        return f"; did you mean {role.value}?" if role else ""
+    values = [str(member.value) for member in kind]
+    folded = "_".join(value.casefold().split())
+    close = difflib.get_close_matches(folded, values, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def _did_you_mean_field(key: object, cls: Any) -> str:
+    import difflib
+
+    if not isinstance(key, str) or not (isinstance(cls, type) and attrs.has(cls)):
+        return ""
+    names = [field.name for field in attrs.fields(cls)]
+    close = difflib.get_close_matches(key.casefold(), names, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]}?" if close else ""
 
 
 def _structure_pairs(value: object, _: object) -> tuple[tuple[str, str], ...]:
@@ -135,9 +179,11 @@ def _make(detailed: bool = True) -> cattrs.Converter:
         if not isinstance(value, str):
             raise _Bad(f"expected a country code, got {_kind(value)}")
         try:
+            if not _CODE.fullmatch(value):
+                raise InvalidData(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
             return Country(value)
         except InvalidData as err:
-            raise _Bad(err.problems[0].message) from None
+            raise _Bad(err.problems[0].message + _did_you_mean_country(value)) from None
 
     c.register_structure_hook(Country, structure_country)
 
@@ -148,6 +194,11 @@ def _make(detailed: bool = True) -> cattrs.Converter:
         raise _Bad(f"expected a key or an index, got {_kind(value)}")
 
     c.register_structure_hook_func(lambda t: t == (str | int), structure_part)
+    # A finding's column: a number in a JSON or YAML file, a name in a table.
+    c.register_structure_hook_func(
+        lambda t: t == (str | int | None),
+        lambda value, _: None if value is None else structure_part(value, _),
+    )
     c.register_unstructure_hook(Country, lambda country: country.code)
 
     expected = _expected()
@@ -283,7 +334,10 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
     if isinstance(exc, InvalidData):
         return [Problem((*path, *p.location), p.message) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem((*path, key), "unknown field") for key in sorted(exc.extra_fields)]
+        return [
+            Problem((*path, _part(key)), f"unknown field{_did_you_mean_field(key, exc.cl)}")
+            for key in sorted(exc.extra_fields, key=str)
+        ]
     if isinstance(exc, ClassValidationError):
         found: list[Problem] = []
         with_notes, without = exc.group_exceptions()
@@ -308,6 +362,11 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
     if isinstance(exc, TypeError) and "required positional argument" in str(exc):
         return [Problem(path, "required field is missing")]
     raise exc
+
+
+def _part(key: object) -> str | int:
+    """A key as a location's part: a YAML file's keys may be numbers, dates or null."""
+    return key if isinstance(key, str) else str(key)
 
 
 def _emn_class(cls: object) -> bool:

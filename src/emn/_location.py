@@ -2,14 +2,23 @@
 
 A location is a tuple such as ``("experts", 2, "role")``: ``to_dict(obj)["experts"][2]["role"]``
 reaches what it names. This module is the one place that turns it into text for people
-(``experts[2].role``) or into a JSON Pointer (``/experts/2/role``).
+(``experts[2].role``) or into a JSON Pointer (``/experts/2/role``), and that writes where it
+is in a user's file (``si.json:12:9``, ``hr.csv:3``).
 """
 
 from __future__ import annotations
 
 from typing import TypeAlias
 
-__all__ = ["Location", "as_location", "format_location", "json_pointer", "location_key"]
+__all__ = [
+    "Location",
+    "as_location",
+    "format_location",
+    "format_place",
+    "format_position",
+    "json_pointer",
+    "location_key",
+]
 
 Location: TypeAlias = tuple[str | int, ...]
 
@@ -63,3 +72,46 @@ def json_pointer(location: Location) -> str:
 def location_key(location: Location) -> tuple[tuple[int, int, str], ...]:
     """A sort key that orders indexes numerically (``[2]`` before ``[10]``) and before names."""
     return tuple((0, part, "") if isinstance(part, int) else (1, 0, part) for part in location)
+
+
+def format_position(
+    file: str | None,
+    line: int | None = None,
+    column: int | str | None = None,
+    row: int | None = None,
+) -> str:
+    """Where in a file, as compilers and editors write it: ``FILE:LINE:COLUMN`` for text
+    (JSON, YAML), ``FILE:ROW`` for a table (CSV, XLSX; the header is row 1), ``FILE`` alone
+    when the place is the whole file; ``""`` when there is no file.
+
+    >>> format_position("si.json", 12, 9), format_position("hr.csv", row=3, column="role")
+    ('si.json:12:9', 'hr.csv:3')
+    >>> format_position("hr.csv"), format_position(None, 3)
+    ('hr.csv', '')
+    """
+    if file is None:
+        return ""
+    if line is not None:
+        return f"{file}:{line}:{column}" if isinstance(column, int) else f"{file}:{line}"
+    return f"{file}:{row}" if row is not None else file
+
+
+def format_place(
+    location: Location,
+    file: str | None = None,
+    line: int | None = None,
+    column: int | str | None = None,
+    row: int | None = None,
+) -> str:
+    """The start of a message about ``location``: its position in the file, if any, then the
+    location, or in a table the column's name, as the user wrote it.
+
+    >>> format_place(("experts", 2, "role"))
+    'experts[2].role'
+    >>> format_place(("experts", 2, "role"), "si.json", 14, 17)
+    'si.json:14:17: experts[2].role'
+    >>> format_place(("experts", 1, "role"), "hr.csv", column="role", row=3)
+    'hr.csv:3: role'
+    """
+    where = column if isinstance(column, str) else format_location(location)
+    return ": ".join(part for part in (format_position(file, line, column, row), where) if part)

@@ -21,7 +21,7 @@ from .exceptions import NotFound
 # This module sits below the model (whose Network.ncp calls it), so it imports no model class:
 # a network here is anything with emn.Network's fields.
 
-__all__ = ["country", "find_ncp", "search"]
+__all__ = ["country", "find_ncp", "search", "suggest_country"]
 
 # "Slovenia (SI)", "Grecja (GR)", "Slovakia (SVK)": a name and, in brackets, a code.
 _NAME_AND_CODE = re.compile(r"(.*?)\s*\(\s*([A-Za-z]{2,3}|[0-9]{3})\s*\)\s*", re.ASCII)
@@ -104,6 +104,20 @@ def country(text: str) -> Country:
     if code not in ISO_CODES:
         raise NotFound(f"{text!r} is not an ISO 3166-1 alpha-2 country code", key=text)
     return Country(code)
+
+
+def suggest_country(text: str) -> str | None:
+    """The one country code that ``text`` names, if it names one (for "did you mean"): a code
+    with spaces around it, a name in any language, or a name followed by its code.
+
+    >>> suggest_country("Croatia"), suggest_country(" si "), suggest_country("Atlantis")
+    ('HR', 'SI', None)
+    """
+    try:
+        code = _resolve(text)
+    except NotFound:
+        return None
+    return code if code in ISO_CODES else None
 
 
 def search(text: str, limit: int = 5) -> list[Country]:

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeAlias
 
 from ._countries import country_name
 from ._i18n import N_, current_locale, format_date, parse_locale, translator
-from ._location import format_location
+from ._location import format_place
 from ._vocabulary import Role
 from .exceptions import InvalidData
 
@@ -28,7 +28,16 @@ Finding: TypeAlias = Any
 Report: TypeAlias = Any
 Diff: TypeAlias = Any
 
-__all__ = ["FORMATS", "Format", "entity_name", "expert_organisation", "render", "status_word"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "entity_name",
+    "expert_organisation",
+    "located_lines",
+    "render",
+    "status_word",
+    "verdict",
+]
 
 Format = Literal["text", "html", "markdown"]
 FORMATS: tuple[Format, ...] = ("text", "html", "markdown")
@@ -234,6 +243,10 @@ def _network(network: Network, locale: object) -> list[_Block]:
     return blocks
 
 
+def _place(finding: Finding) -> str:
+    return format_place(finding.location, finding.file, finding.line, finding.column, finding.row)
+
+
 def _group(finding: Finding, locale: object) -> str:
     if finding.country is None:
         return translator(locale).gettext(N_("network"))
@@ -251,6 +264,21 @@ def verdict(report: Report, locale: object = None) -> str:
     return f"{word}: {counts}"
 
 
+def located_lines(report: Report, locale: object = None) -> list[str]:
+    """A report on a file, one finding a line in the order of the file, each starting where it
+    is: ``hr.csv:3: role: 'Coordinator' is not a role; did you mean …? [structure, error]``."""
+
+    def order(f: Finding) -> tuple[Any, ...]:
+        line = f.line if f.line is not None else f.row if f.row is not None else 0
+        column = f.column if isinstance(f.column, int) else 0
+        return (f.file or "", line, column)
+
+    return [
+        f"{_place(f) or '-'}: {f.describe(locale)} [{f.rule}, {f.severity.label(locale)}]"
+        for f in sorted(report.findings, key=order)
+    ]
+
+
 def _report(report: Report, locale: object) -> list[_Block]:
     _ = translator(locale).gettext
     header = (_(N_("severity")), _(N_("rule")), _(N_("location")), _(N_("message")))
@@ -260,8 +288,7 @@ def _report(report: Report, locale: object) -> list[_Block]:
     blocks: list[_Block] = []
     for group, findings in groups.items():
         rows = tuple(
-            (f.severity.label(locale), f.rule, format_location(f.location), f.describe(locale))
-            for f in findings
+            (f.severity.label(locale), f.rule, _place(f), f.describe(locale)) for f in findings
         )
         lines = tuple(
             f"{severity:<12} {rule:<24} {f'{where}: ' if where else ''}{message}"
@@ -273,7 +300,7 @@ def _report(report: Report, locale: object) -> list[_Block]:
 
 
 def _finding(finding: Finding, locale: object) -> list[_Block]:
-    where = format_location(finding.location)
+    where = _place(finding)
     severity = finding.severity.label(locale)
     return [
         _Note(

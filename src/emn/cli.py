@@ -1,8 +1,8 @@
 """The ``emn`` command: a thin layer over the library.
 
-Exit status: 0 on success (``validate``: no error found), 1 when ``validate`` finds an error,
-2 when the command line, a file or a lookup is bad; always with a one-line reason, never a
-traceback.
+Exit status: 0 on success (``validate``: no error found), 1 when ``validate`` finds an error
+(a structure problem in a file included), 2 when the command line or a lookup is bad or a file
+cannot be read at all; always with a one-line reason, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from ._convert import from_dict, to_dict, to_json
+from ._convert import to_dict, to_json
 from ._dataset import ncp, ncps, network
+from ._formats import FORMATS
 from ._i18n import set_locale, translator
 from ._model import NationalContactPoint
-from ._render import render
-from .exceptions import EMNError, InvalidData, UnreadableFile
+from ._render import located_lines, render, verdict
+from ._template import FORMATS as TEMPLATE_FORMATS
+from .exceptions import EMNError, InvalidData, UnreadableFile, UnwritableFile
 
 __all__ = ["main"]
 
@@ -54,12 +55,36 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check NCP compositions (default: the bundled dataset) against the rules"
     )
     validate.add_argument(
-        "files", nargs="*", metavar="FILE", help="JSON: one NCP or a list of NCPs"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a composition: JSON, CSV, YAML, XLSX or a data package's datapackage.json; "
+        "- reads standard input",
     )
     validate.add_argument("--format", choices=["text", "json"], default="text")
+    validate.add_argument(
+        "--input-format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"the files' format when their names do not say: {', '.join(FORMATS)}",
+    )
     validate.add_argument("--select", action="append", metavar="ID", help="only these rules")
     validate.add_argument("--ignore", action="append", default=[], metavar="ID", help="skip rules")
     validate.add_argument("--locale", help="language of the messages, e.g. sl or pl")
+    template = commands.add_parser(
+        "template", help="a file to start a composition from, to fill in and validate"
+    )
+    template.add_argument(
+        "country",
+        nargs="?",
+        metavar="COUNTRY",
+        help="a country code or name (default: SI, whose composition the sources publish)",
+    )
+    template.add_argument("--format", choices=TEMPLATE_FORMATS, default="csv")
+    template.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE, not standard output (XLSX needs it)"
+    )
+    template.add_argument("--force", action="store_true", help="replace FILE if it exists")
     commands.add_parser("schema", help="the JSON Schema of a composition file")
     exporter = commands.add_parser(
         "export", help="write the dataset as a Frictionless Data Package"
@@ -77,9 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     differ = commands.add_parser(
         "diff", help="who joined, left or changed between two compositions"
     )
-    differ.add_argument("old", metavar="OLD", help="a JSON file holding one NCP")
+    differ.add_argument("old", metavar="OLD", help="a composition file holding one NCP")
     differ.add_argument(
-        "new", metavar="NEW", help="a JSON file holding one NCP of the same country"
+        "new", metavar="NEW", help="a composition file holding one NCP of the same country"
     )
     differ.add_argument("--format", choices=["text", "json"], default="text")
     differ.add_argument("--locale", help="language of the words, e.g. sl or pl")
@@ -93,54 +118,31 @@ def _list(out: TextIO, as_json: bool) -> None:
         out.write(render(ncps(), "text") + "\n")
 
 
-def _read_ncps(file: str) -> NationalContactPoint | list[NationalContactPoint]:
-    """The NCPs in a composition file; :class:`InvalidData` names the file and the problem."""
-    path = Path(file)
+def _read_ncp(file: str) -> NationalContactPoint:
+    """The one NCP in a composition file; a file that does not hold one is a bad argument."""
+    from ._load import load
+
     try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise UnreadableFile(file, "is a directory, not a JSON file") from None
-    except FileNotFoundError:
-        raise UnreadableFile(file, "no such file") from None
-    except OSError as err:
-        raise UnreadableFile(file, f"cannot be read: {err.strerror or err}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise UnreadableFile(file, f"not valid UTF-8 (byte {err.start})") from None
-    if not text.strip():
-        raise UnreadableFile(file, "empty, expected one NCP or a list of NCPs as JSON")
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as err:
-        reason = f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
-        raise UnreadableFile(file, reason) from None
-    except RecursionError:
-        raise UnreadableFile(file, "not valid JSON: nested too deeply") from None
-    except ValueError as err:  # a number longer than Python converts (4,300 digits)
-        raise UnreadableFile(file, f"not valid JSON: {err}") from None
-    items = data if isinstance(data, list) else [data]
-    found: list[NationalContactPoint] = []
-    for index, item in enumerate(items):
-        where = (index,) if isinstance(data, list) else ()
-        try:
-            found.append(from_dict(NationalContactPoint, item))
-        except InvalidData as err:
-            problems = "; ".join(str(p) for p in err.at(*where).problems)
-            raise UnreadableFile(file, f"does not describe NCPs: {problems}") from None
-    return found if isinstance(data, list) else found[0]
+        found = load(sys.stdin.buffer if file == "-" else file)
+    except InvalidData as err:
+        first, count = err.problems[0], len(err.problems)
+        more = f" (and {count - 1} more; see emn validate)" if count > 1 else ""
+        raise UnreadableFile(file, f"does not describe an NCP: {first}{more}") from None
+    if not isinstance(found, NationalContactPoint):
+        raise UnreadableFile(file, "holds a list; diff compares one NCP per file")
+    return found
 
 
 def _validate(out: TextIO, args: argparse.Namespace) -> int:
     from .rules import Report, validate
 
-    targets: list[tuple[str | None, Any]] = (
-        [(file, _read_ncps(file)) for file in args.files] if args.files else [(None, network())]
-    )
-    reports: list[tuple[str | None, Report]] = [
-        (file, validate(subject, select=args.select, ignore=args.ignore))
-        for file, subject in targets
-    ]
+    reports: list[tuple[str | None, Report]] = []
+    if not args.files:
+        reports.append((None, validate(network(), select=args.select, ignore=args.ignore)))
+    for file in args.files:
+        source: Any = sys.stdin.buffer if file == "-" else file
+        report = validate(source, select=args.select, ignore=args.ignore, format=args.input_format)
+        reports.append(("<stdin>" if file == "-" else file, report))
     if args.format == "json":
         payload = {
             "ok": all(report.ok for _, report in reports),
@@ -163,9 +165,13 @@ def _validate(out: TextIO, args: argparse.Namespace) -> int:
         _ = translator().gettext
         bundled = _("bundled dataset")
         for file, report in reports:
-            body = render(report, "text").splitlines()
-            out.write(f"{file or bundled}:\n")
-            out.write("".join(f"  {line}\n" for line in body))
+            if file is None:
+                body = render(report, "text").splitlines()
+                out.write(f"{bundled}:\n")
+                out.write("".join(f"  {line}\n" for line in body))
+            else:
+                out.write("".join(f"{line}\n" for line in located_lines(report)))
+                out.write(f"{file}: {verdict(report)}\n")
     return 0 if all(report.ok for _, report in reports) else 1
 
 
@@ -181,13 +187,7 @@ def _finding_json(finding: Any, locale: str | None) -> dict[str, Any]:
 def _diff(out: TextIO, args: argparse.Namespace) -> None:
     from ._diff import diff
 
-    compositions = []
-    for file in (args.old, args.new):
-        found = _read_ncps(file)
-        if not isinstance(found, NationalContactPoint):
-            raise UnreadableFile(file, "holds a list; diff compares one NCP per file")
-        compositions.append(found)
-    difference = diff(*compositions)
+    difference = diff(_read_ncp(args.old), _read_ncp(args.new))
     if args.format == "json":
         out.write(to_json(difference, indent=2) + "\n")
     else:
@@ -217,6 +217,24 @@ def _chart(out: TextIO, args: argparse.Namespace) -> None:
         out.write(f"{drawn.save(args.output, overwrite=args.overwrite)}\n")
 
 
+def _template(args: argparse.Namespace) -> None:
+    from ._template import template
+
+    content = template(args.country, args.format)
+    if args.output is None:
+        if args.format == "xlsx":
+            raise _Usage("an XLSX template needs -o FILE")
+        sys.stdout.write(content.decode())
+        return
+    try:
+        with open(args.output, "wb" if args.force else "xb") as handle:
+            handle.write(content)
+    except FileExistsError:
+        raise UnwritableFile(args.output, "exists; --force replaces it") from None
+    except OSError as err:
+        raise UnwritableFile(args.output, f"cannot be written: {err.strerror or err}") from None
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "list":
         _list(sys.stdout, args.json)
@@ -232,6 +250,8 @@ def _run(args: argparse.Namespace) -> int:
 
         for path in export(args.directory, force=args.force):
             sys.stdout.write(f"{path}\n")
+    elif args.command == "template":
+        _template(args)
     elif args.command == "schema":
         from .schema import json_schema
 

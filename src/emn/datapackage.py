@@ -129,6 +129,51 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["id"],
     },
+    "names": {
+        "description": "Every name of every organisation, in order, with its language and source.",
+        "fields": [
+            _field(
+                "organisation_id",
+                "string",
+                "The organisation named (organisations.id)",
+                constraints={"required": True},
+            ),
+            _field("position", "integer", "The name's place among the organisation's, from 0"),
+            _field("text", "string", "The name as its source writes it"),
+            _field("lang", "string", "Its language (BCP 47; mul: several, und: unknown)"),
+            _field("source", "string", "The source that gives the name (sources.id)"),
+        ],
+        "primaryKey": ["organisation_id", "position"],
+        "foreignKeys": [
+            {
+                "fields": ["organisation_id"],
+                "reference": {"resource": "organisations", "fields": ["id"]},
+            },
+            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+    "history": {
+        "description": "What happened to each NCP, in the order its record lists it.",
+        "fields": [
+            _field(
+                "code",
+                "string",
+                "The NCP's country code (ncps.code)",
+                constraints={"required": True},
+            ),
+            _field("position", "integer", "The event's place in the NCP's history, from 0"),
+            _field("when", "string", "A day, month or year (2014-03-27, 2008); ../2008 is by 2008"),
+            _field("summary", "string", "What happened"),
+            _field("source", "string", "The source that says so (sources.id)"),
+            _field("quote", "string", "The source's own words, where kept"),
+            _field("lang", "string", "The language of the quote (BCP 47)"),
+        ],
+        "primaryKey": ["code", "position"],
+        "foreignKeys": [
+            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
+            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
 }
 
 
@@ -160,6 +205,13 @@ class _Organisations:
             for o, key in self.ids.items()
         ]
 
+    def name_rows(self) -> list[list[str]]:
+        return [
+            [key, str(i), n.text, n.lang, n.source or ""]
+            for o, key in self.ids.items()
+            for i, n in enumerate(o.names)
+        ]
+
 
 def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations) -> list[str]:
     from ._countries import english_name
@@ -179,8 +231,32 @@ def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations) -> list[s
     ]
 
 
+def _history_rows(network: Network) -> list[list[str]]:
+    return [
+        [
+            ncp.country.code,
+            str(i),
+            e.when or "",
+            e.summary,
+            e.source,
+            e.quote or "",
+            e.lang or "",
+        ]
+        for ncp in network.ncps
+        for i, e in enumerate(ncp.history)
+    ]
+
+
 #: The files a package consists of; ``--force`` replaces these and nothing else.
-FILES = ("ncps.csv", "experts.csv", "organisations.csv", "sources.csv", "datapackage.json")
+FILES = (
+    "ncps.csv",
+    "experts.csv",
+    "organisations.csv",
+    "sources.csv",
+    "names.csv",
+    "history.csv",
+    "datapackage.json",
+)
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP's CSV injection
 # advice); a leading ' is also added to a cell that already starts with ', so that
@@ -228,6 +304,8 @@ def _rows(network: Network) -> dict[str, list[list[str]]]:
         "experts": experts,
         "organisations": organisations.rows(),
         "sources": sources,
+        "names": organisations.name_rows(),
+        "history": _history_rows(network),
     }
     for name, table in tables.items():
         kinds = [field["type"] for field in _TABLES[name]["fields"]]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._location import Location, format_location, json_pointer
+from ._location import Location, format_location, format_place, json_pointer
 
 __all__ = [
     "DataFileError",
@@ -74,15 +74,24 @@ class UnknownLocale(NotFound):
 
 
 class Problem(NamedTuple):
-    """One thing wrong with some input: where (a :data:`location` tuple) and what.
+    """One thing wrong with some input: where (a :data:`location` tuple) and what; for a file,
+    also where in it: ``line`` and ``column`` (from 1) in JSON or YAML, ``row`` (the header is
+    row 1) and ``column`` (its name) in CSV or XLSX, and the ``file``.
 
     >>> problem = Problem(("experts", 2, "role"), "'boss' is not a role")
     >>> str(problem), problem.pointer
     ("experts[2].role: 'boss' is not a role", '/experts/2/role')
+    >>> in_a_table = Problem(("experts", 1, "role"), "'boss' is not a role", row=3, column="role")
+    >>> str(in_a_table._replace(file="hr.csv"))
+    "hr.csv:3: role: 'boss' is not a role"
     """
 
     location: Location
     message: str
+    line: int | None = None
+    column: int | str | None = None
+    row: int | None = None
+    file: str | None = None
 
     @property
     def path(self) -> str:
@@ -94,8 +103,15 @@ class Problem(NamedTuple):
         """The location as a JSON Pointer, e.g. ``/experts/2/role``."""
         return json_pointer(self.location)
 
+    @property
+    def place(self) -> str:
+        """Where, for people: ``hr.csv:3: role``, ``si.json:14:17: experts[2].role``, or the
+        path alone."""
+        return format_place(self.location, self.file, self.line, self.column, self.row)
+
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.location else self.message
+        place = self.place
+        return f"{place}: {self.message}" if place else self.message
 
 
 class InvalidData(EMNError, ValueError):
@@ -115,7 +131,7 @@ class InvalidData(EMNError, ValueError):
 
     def at(self, *prefix: str | int) -> InvalidData:
         """The same problems, their locations placed under ``prefix``."""
-        return InvalidData(Problem((*prefix, *p.location), p.message) for p in self.problems)
+        return InvalidData(p._replace(location=(*prefix, *p.location)) for p in self.problems)
 
 
 class DataFileError(EMNError, OSError):

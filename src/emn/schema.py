@@ -11,12 +11,19 @@ from typing import Any
 
 import attrs
 
+from . import _validators as v
 from ._countries import EU_ALIASES, ISO_CODES
 from ._model import Country, NationalContactPoint, Organisation
 
 __all__ = ["json_schema"]
 
-_DATE = r"^\d{4}-\d{2}-\d{2}$"
+# ASCII digits only (JSON Schema's \d is Unicode's in some engines), exactly ten characters (a
+# Python engine's $ would also match before a final newline); the "date" format adds the
+# calendar. emn.from_dict accepts exactly these (emn._convert).
+_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Text that is not only whitespace, as emn's non-empty text validator requires.
+_TEXT = {"type": "string", "pattern": r"\S"}
+_LANGUAGE_TAG = f"^{v.language_tag.pattern.pattern}$"
 
 
 def json_schema() -> dict[str, Any]:
@@ -61,7 +68,7 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
     properties = {}
     required = []
     for field in attrs.fields(cls):
-        properties[field.name] = _type(hints[field.name], definitions)
+        properties[field.name] = _constrained(_type(hints[field.name], definitions), field)
         if field.default is attrs.NOTHING:
             required.append(field.name)
     definition: dict[str, Any] = {
@@ -73,7 +80,7 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
     }
     if cls is Organisation:
         # A composition file may give an expert's organisation by its name alone.
-        definition = {"anyOf": [{"type": "string", "minLength": 1}, definition]}
+        definition = {"anyOf": [_TEXT, definition]}
     definitions[cls.__name__] = definition
 
 
@@ -91,16 +98,47 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if origin is tuple:
         return {"type": "array", "items": _type(args[0], definitions)}
     if hint is Country:
-        return {"enum": sorted(ISO_CODES | set(EU_ALIASES))}
+        # Codes in any case, as emn.Country accepts them ("si", "Si"), EU aliases included.
+        codes = sorted(ISO_CODES | set(EU_ALIASES))
+        return {
+            "enum": [f"{a}{b}" for code in codes for a in _cases(code[0]) for b in _cases(code[1])]
+        }
     if hint is str:
         return {"type": "string"}
     if hint is int:
         return {"type": "integer"}
     if hint is datetime.date:
-        return {"type": "string", "format": "date", "pattern": _DATE}
+        return {"type": "string", "format": "date", "pattern": _DATE, "maxLength": 10}
     if isinstance(hint, type) and issubclass(hint, Enum):
         return {"enum": [member.value for member in hint]}
     if isinstance(hint, type) and attrs.has(hint):
         _define(hint, definitions)
         return {"$ref": f"#/$defs/{hint.__name__}"}
     raise TypeError(f"no JSON Schema for {hint!r}")  # a new field type needs a line above
+
+
+def _cases(letter: str) -> tuple[str, str]:
+    return letter.upper(), letter.lower()
+
+
+def _constrained(schema: dict[str, Any], field: attrs.Attribute[Any]) -> dict[str, Any]:
+    """``schema`` with what the field's validator adds to its type: non-empty text, a pattern,
+    at least one item. (Type facts only; the calendar of an event's date is not expressible.)"""
+    validator = field.validator
+    if isinstance(validator, v.optional):
+        validator = validator.validator
+    extra: dict[str, Any] = {}
+    if validator is v.non_empty_text:
+        extra = {"pattern": _TEXT["pattern"]}
+    elif validator is v.language_tag:
+        extra = {"pattern": _LANGUAGE_TAG}
+    elif validator is v.when:
+        extra = {"pattern": r"^(\.\./)?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"}
+    elif isinstance(validator, v.items_of) and validator.empty is not None:
+        extra = {"minItems": 1}
+    if not extra:
+        return schema
+    if "anyOf" in schema:  # an optional value: the constraint goes on the non-null option
+        first, *rest = schema["anyOf"]
+        return {"anyOf": [{**first, **extra}, *rest]}
+    return {**schema, **extra}

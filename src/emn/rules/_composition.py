@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterator
 
+from .._i18n import N_
 from .._identity import person_key, within
-from .._location import format_location
+from .._location import Location, format_location
 from .._model import NationalContactPoint, Organisation, OrganisationKind, Role, Status
 from ._findings import Severity
 from ._protocol import Context, Observation, observe, rule
@@ -106,12 +109,74 @@ def expert_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[
         )
 
 
+# What people write where they do not know a name yet, in the library's languages, compared
+# after case and whitespace folding: English; Slovenian ("ime in priimek": name and surname,
+# "ni podatka": no data); Polish ("imię i nazwisko": name and surname, "b.d."/"brak danych": no
+# data, "brak": none); and N.N., nomen nescio. A name with no letter at all (-, ?, ...) is one
+# too, as are runs of x.
+PLACEHOLDERS = frozenset(
+    [
+        "n/a",
+        "n.a.",
+        "tbd",
+        "tba",
+        "name",
+        "name surname",
+        "first name last name",
+        "ime",
+        "ime in priimek",
+        "ni podatka",
+        "imię",
+        "imię i nazwisko",
+        "b.d.",
+        "brak",
+        "brak danych",
+        "nn",
+        "n.n.",
+    ]
+)
+
+
+def placeholder(name: str) -> bool:
+    """Whether ``name`` is empty or a placeholder rather than a person's name.
+
+    >>> placeholder("  "), placeholder("TBD"), placeholder("Imię i  nazwisko"), placeholder("?")
+    (True, True, True, True)
+    >>> placeholder("Nataša Potočnik"), placeholder("Ng")
+    (False, False)
+    """
+    folded = person_key(name)
+    return (
+        folded in PLACEHOLDERS
+        or not any(char.isalpha() for char in folded)
+        or re.fullmatch("x{2,}", folded) is not None
+    )
+
+
+@rule("expert-name", Severity.ERROR, "Every expert has a name")
+def expert_name(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """Every expert's name is a person's name: not empty, not only spaces, and not a placeholder
+    such as N/A, TBD, -, ?, xxx or "name" (in English, Slovenian or Polish)."""
+    for index, expert in enumerate(ncp.experts or ()):
+        if not expert.name.strip():
+            yield observe(("experts", index, "name"), "the expert's name is empty")
+        elif placeholder(expert.name):
+            yield observe(
+                ("experts", index, "name"),
+                "'{name}' is a placeholder, not a person's name",
+                name=expert.name,
+            )
+
+
 @rule("duplicate-expert", Severity.ERROR, "No person is listed twice")
 def duplicate_expert(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
     """No person is listed twice; names compare after Unicode NFC normalisation, case folding and
-    whitespace folding, so ``Sandi Čurin`` and ``SANDI  C\u030curin`` are one person."""
+    whitespace folding, so ``Sandi Čurin`` and ``SANDI  C\u030curin`` are one person. Empty and
+    placeholder names stand for no one (``expert-name`` reports them)."""
     first: dict[str, int] = {}
     for index, expert in enumerate(ncp.experts or ()):
+        if placeholder(expert.name):
+            continue
         key = person_key(expert.name)
         if key in first:
             yield observe(
@@ -126,11 +191,15 @@ def duplicate_expert(ncp: NationalContactPoint, context: Context) -> Iterator[Ob
 
 @rule("deputy-not-coordinator", Severity.ERROR, "A deputy is not also the coordinator")
 def deputy_not_coordinator(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
-    """A deputy coordinator is not also the national coordinator."""
-    experts = ncp.experts or ()
+    """A deputy coordinator is not also the national coordinator (placeholder names aside)."""
+    experts = [e for e in ncp.experts or () if not placeholder(e.name)]
     coordinators = {person_key(e.name) for e in experts if e.role is Role.NATIONAL_COORDINATOR}
-    for index, expert in enumerate(experts):
-        if expert.role is Role.DEPUTY_COORDINATOR and person_key(expert.name) in coordinators:
+    for index, expert in enumerate(ncp.experts or ()):
+        if (
+            expert.role is Role.DEPUTY_COORDINATOR
+            and not placeholder(expert.name)
+            and person_key(expert.name) in coordinators
+        ):
             yield observe(
                 ("experts", index, "role"),
                 "the person {name} is both the national coordinator and a deputy coordinator",
@@ -176,13 +245,127 @@ def composition_unknown(ncp: NationalContactPoint, context: Context) -> Iterator
         yield observe("experts", "the sources do not publish the experts of this NCP")
 
 
+_BODIES = {
+    "coordinating_entity": N_("the coordinating entity"),
+    "appointed_by": N_("the body that appointed the NCP"),
+}
+
+
+@rule("entity-country", Severity.ERROR, "The designated entity is in the NCP's country", ART_5_1)
+def entity_country(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """The coordinating entity, and the body that appointed the NCP, are not known to be based
+    in another country than the NCP's: Slovenia's ministries cannot be Croatia's NCP. An
+    organisation is based where it, or the body it is a unit of, says; one whose country is
+    not known is not judged."""
+    for field, subject in _BODIES.items():
+        organisation = getattr(ncp, field)
+        based = _based_in(organisation) if organisation is not None else None
+        if based is not None and based != ncp.country.code:
+            yield observe(
+                field,
+                "{subject} {organisation} is based in {based_country}, not in {country}",
+                subject=subject,
+                organisation=organisation.full_name,
+                based_country=based,
+                country=ncp.country.code,
+            )
+
+
+def _names_cited(organisation: Organisation, at: Location) -> Iterator[tuple[Location, str]]:
+    for node in organisation.lineage:
+        for index, name in enumerate(node.names):
+            if name.source:
+                yield (*at, "names", index, "source"), name.source
+        at = (*at, "parent")
+
+
+def _cited(ncp: NationalContactPoint) -> Iterator[tuple[Location, str]]:
+    """Every source id the NCP cites, and where."""
+    yield from ((("sources", index), source) for index, source in enumerate(ncp.sources))
+    yield from _names_cited(ncp.coordinating_entity, ("coordinating_entity",))
+    if ncp.appointed_by is not None:
+        yield from _names_cited(ncp.appointed_by, ("appointed_by",))
+    for index, expert in enumerate(ncp.experts or ()):
+        if expert.source:
+            yield ("experts", index, "source"), expert.source
+        yield from _names_cited(expert.organisation, ("experts", index, "organisation"))
+    for index, event in enumerate(ncp.history):
+        yield ("history", index, "source"), event.source
+
+
+@rule("unknown-source", Severity.WARNING, "Every source cited is defined")
+def unknown_source(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """Every source id an NCP cites (its own, its experts', its history's, its organisations'
+    names') is defined: by the file validated (a data package's sources table) or by the
+    dataset. A mistyped id would leave a fact with no source."""
+    for location, source in _cited(ncp):
+        if not context.knows_source(source):
+            yield observe(
+                location,
+                "the source {source} is defined neither in what was validated nor in the dataset",
+                source=source,
+            )
+
+
+#: The earliest day an NCP's date can be. Sources disagree on when the EMN's pilot phase
+#: began: 2002 (the Commission's 2005 Green Paper, COM(2005)606; the Austrian NCP's history
+#: page says 2002/2003) or 2003 (EMN Sweden, the Decision's recitals on the preparatory
+#: action). The earlier is taken, so that no true date is refused.
+NETWORK_BEGAN = datetime.date(2002, 1, 1)
+
+
+def _span(when: str) -> tuple[datetime.date | None, datetime.date]:
+    """The first and last day an event's date can mean: ``2014-03`` is all of March 2014,
+    ``../2008`` (by 2008) any day up to the end of 2008."""
+    by = when.startswith("../")
+    parts = [int(part) for part in when.removeprefix("../").split("-")]
+    year, month, day = (*parts, 1, 1)[:3]
+    first = datetime.date(year, month, day)
+    if len(parts) == 3:
+        last = first
+    elif len(parts) == 2:
+        last = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
+    else:
+        last = datetime.date(year, 12, 31)
+    return (None if by else first), last
+
+
+@rule("date-range", Severity.ERROR, "Dates lie between the network's beginning and today")
+def date_range(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
+    """The day the composition last changed, and each event of its history, lie neither after
+    today nor before 2002, the earliest year the sources give for the beginning of the EMN's
+    pilot phase (2002 or 2003, as sources disagree). A year or a month stands for all its days;
+    ``../2008`` (by 2008) for any day up to then."""
+    today = datetime.date.today()
+    dates: list[tuple[Location, str, datetime.date | None, datetime.date]] = []
+    if ncp.last_changed is not None:
+        day = ncp.last_changed
+        dates.append((("last_changed",), day.isoformat(), day, day))
+    for index, event in enumerate(ncp.history):
+        if event.when is not None:
+            dates.append((("history", index, "when"), event.when, *_span(event.when)))
+    for location, written, first, last in dates:
+        if first is not None and first > today:
+            yield observe(location, "the date {day} is after today", day=written)
+        elif last < NETWORK_BEGAN:
+            yield observe(
+                location,
+                "the date {day} is before 2002, when the EMN's pilot phase began",
+                day=written,
+            )
+
+
 RULES = (
     min_experts,
     one_coordinator,
     coordinator_affiliation,
     expert_affiliation,
+    expert_name,
     duplicate_expert,
     deputy_not_coordinator,
+    entity_country,
     participating_country,
+    unknown_source,
+    date_range,
     composition_unknown,
 )

@@ -8,7 +8,7 @@ import attrs
 
 from .._country import Country
 from .._i18n import N_, Labelled
-from .._location import Location, format_location, json_pointer, location_key
+from .._location import Location, format_location, format_place, json_pointer, location_key
 from .._render import render
 from .._validators import as_tuple
 
@@ -37,6 +37,8 @@ class Finding:
     ``location`` is a path into what :func:`emn.to_dict` writes for the object that was
     checked: ``("ncps", 12, "experts", 0)`` for a network, ``(1, "experts")`` for a list of
     NCPs, ``("experts", 3, "role")`` for one NCP. ``country`` is the NCP it concerns, if any.
+    For a file, ``file`` names it and ``line`` and ``column`` (JSON, YAML) or ``row`` and
+    ``column`` (the column's name; CSV, XLSX) say where in it.
     """
 
     rule: str
@@ -47,6 +49,16 @@ class Finding:
     template: str = attrs.field(default="", repr=False)
     args: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs, repr=False)
     country: Country | None = None
+    file: str | None = None
+    line: int | None = None
+    column: int | str | None = None
+    row: int | None = None
+
+    @property
+    def place(self) -> str:
+        """Where, for people: ``hr.csv:3: role``, ``si.json:14:17: experts[2].role``, or the
+        path alone when no file was read."""
+        return format_place(self.location, self.file, self.line, self.column, self.row)
 
     @property
     def path(self) -> str:

@@ -146,6 +146,10 @@ def rule(
     return make
 
 
+def _ids(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 def _index(reference: Network) -> Mapping[str, tuple[Participation, ...]]:
     found: dict[str, list[Participation]] = {}
     for p in reference.participations:
@@ -157,18 +161,30 @@ def _index(reference: Network) -> Mapping[str, tuple[Participation, ...]]:
 class Context:
     """What rules may consult besides their subject: the reference network and where things are.
 
-    ``reference`` is the network whose participations say which countries take part (the
-    bundled one unless the caller gives another); ``locations`` locate each NCP validated in
-    what was validated (``("ncps", 3)`` in a network, ``(3,)`` in a list, ``()`` alone).
+    ``reference`` is the network whose participations say which countries take part and whose
+    sources are known (the bundled one unless the caller gives another); ``locations`` locate
+    each NCP validated in what was validated (``("ncps", 3)`` in a network, ``(3,)`` in a list,
+    ``()`` alone).
     """
 
     reference: Network
     locations: tuple[Location, ...] = attrs.field(default=(), converter=as_tuple)
+    #: Source ids that what was validated defines itself (a data package's sources table).
+    defined_sources: frozenset[str] = attrs.field(default=frozenset(), converter=_ids)
     index: Mapping[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _sources: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     @index.default
     def _index_default(self) -> Mapping[str, tuple[Participation, ...]]:
         return _index(self.reference)
+
+    @_sources.default
+    def _sources_default(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.reference.sources) | self.defined_sources
+
+    def knows_source(self, id: str) -> bool:
+        """Whether the reference network, or what was validated, defines the source ``id``."""
+        return id in self._sources
 
     def statuses(self, code: str) -> tuple[Participation, ...]:
         """Every claim in the reference network about how the country ``code`` takes part."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from .._convert import to_dict
 from .._location import Location, as_location
 from .._model import NationalContactPoint, Network
 from ..exceptions import InvalidData, NotFound, RuleError, RuleViolation
-from ._findings import Finding, Report
+from ._findings import Finding, Report, Severity
 from ._messages import format_message
 from ._protocol import Context, Observation, RuleLike, Yielded
 
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["check", "registered", "validate"]
 
 _Subject = NationalContactPoint | Network | Iterable[NationalContactPoint]
+#: A path, a binary file, or raw data as emn.to_dict writes it.
+_Input = str | os.PathLike[str] | IO[bytes] | Mapping[str, Any] | Sequence[Any]
 
 
 def registered() -> tuple[Rule, ...]:
@@ -73,15 +77,34 @@ def _subject(obj: object) -> tuple[tuple[NationalContactPoint, ...], tuple[Locat
     )
 
 
+def _is_input(obj: object) -> bool:
+    """Whether ``obj`` is something to read (a path, a file, raw data), not emn objects."""
+    if isinstance(obj, (str, os.PathLike, Mapping)) or callable(getattr(obj, "read", None)):
+        return True
+    return isinstance(obj, (list, tuple)) and not all(
+        isinstance(item, NationalContactPoint) for item in obj
+    )
+
+
 def validate(
-    obj: _Subject,
+    obj: _Subject | _Input,
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     extra: Iterable[RuleLike] = (),
     reference: Network | None = None,
+    format: str | None = None,
 ) -> Report:
-    """Run the consistency rules over an NCP, a list of NCPs or a whole network.
+    """Run the consistency rules over an NCP, a list of NCPs or a whole network; or over what
+    a file or raw data describes.
+
+    ``obj`` may also be a path or a binary file (read as :func:`emn.load` reads it, in the
+    ``format`` given or that its name says), or the data :func:`emn.to_dict` writes (a dict
+    for one NCP, a list for several). What cannot be read as an NCP is reported as error
+    findings of the rule ``structure``, placed in the file, and every part that could be read
+    is still checked by the rules; only what a rule says of a whole list (three experts, one
+    coordinator) waits until every item of the list can be read. A file that cannot be read at
+    all raises :class:`emn.exceptions.UnreadableFile`.
 
     ``select`` keeps only the rules with those ids, ``ignore`` drops some, ``extra`` adds your
     own. Findings never raise: look at ``report.ok``.
@@ -90,45 +113,111 @@ def validate(
     >>> report = emn.validate(emn.ncp("SI"))
     >>> report.ok, len(report)
     (True, 0)
+    >>> data = {"country": "SI", "coordinating_entity": "MNZ", "experts": [{"name": "TBD"}]}
+    >>> for finding in emn.validate(data, select=["expert-name"]):
+    ...     print(finding)
+    structure [error] experts[0].organisation: required field is missing
+    structure [error] experts[0].role: required field is missing
     """
     chosen = _chosen([*registered(), *extra], select, ignore)
-    ncps, locations = _subject(obj)
-    network = obj if isinstance(obj, Network) else None
     if reference is None:
         from .._dataset import network as bundled
 
-        reference = network or bundled()
-    context = Context(reference, locations)
+        reference = obj if isinstance(obj, Network) else bundled()
+    if _is_input(obj):
+        return _validate_input(obj, chosen, reference, format)
+    ncps, locations = _subject(obj)
+    network = obj if isinstance(obj, Network) else None
+    return Report(_run(chosen, ncps, locations, network, Context(reference, locations)))
+
+
+def _run(
+    chosen: Sequence[RuleLike],
+    ncps: Sequence[NationalContactPoint],
+    locations: Sequence[Location],
+    network: Network | None,
+    context: Context,
+) -> list[Finding]:
     findings: list[Finding] = []
+    owners = _owners(ncps, locations)
     for r in chosen:
         if r.scope == "ncp":
             for ncp, prefix in zip(ncps, locations, strict=True):
-                findings.extend(_findings(r, _run(r, ncp, context), prefix, ncps, locations))
+                findings.extend(_findings(r, _checking(r, ncp, context), prefix, owners))
         elif r.scope == "ncps":
-            findings.extend(_findings(r, _run(r, ncps, context), (), ncps, locations))
+            findings.extend(_findings(r, _checking(r, ncps, context), (), owners))
         elif network is not None:
-            findings.extend(_findings(r, _run(r, network, context), (), ncps, locations))
+            findings.extend(_findings(r, _checking(r, network, context), (), owners))
+    return findings
+
+
+def _validate_input(
+    obj: object, chosen: Sequence[RuleLike], reference: Network, format: str | None
+) -> Report:
+    import attrs
+
+    from .._load import from_data, read
+
+    if isinstance(obj, Mapping):
+        loaded = from_data(obj)
+    elif isinstance(obj, (list, tuple)):
+        # NCPs among raw data are read as the data they stand for.
+        loaded = from_data([to_dict(i) if isinstance(i, NationalContactPoint) else i for i in obj])
+    else:
+        loaded = read(obj, format=format)
+    context = Context(reference, loaded.locations, loaded.sources)
+    found = [
+        attrs.evolve(f, location=loaded.origin(f.location))
+        for f in _run(chosen, loaded.ncps, loaded.locations, None, context)
+        if not loaded.incomplete(f.location)
+    ]
+    positions = loaded.positions(f.location for f in found)
+    owners = _owners(loaded.ncps, loaded.locations)
+    findings = [
+        attrs.evolve(f, file=file, line=line, column=column, row=row)
+        for f in found
+        for file, line, column, row in [positions.get(f.location, (loaded.file, None, None, None))]
+    ]
+    findings.extend(
+        Finding(
+            rule="structure",
+            severity=Severity.ERROR,
+            message=p.message,
+            location=p.location,
+            # The message quotes the user's text, which may hold braces: it is no template.
+            template=p.message.replace("{", "{{").replace("}", "}}"),
+            country=_owner(p.location, owners),
+            file=p.file,
+            line=p.line,
+            column=p.column,
+            row=p.row,
+        )
+        for p in loaded.problems
+    )
     return Report(findings)
 
 
-def _owner(
-    location: Location,
-    ncps: Sequence[NationalContactPoint],
-    locations: Sequence[Location],
-) -> Any:
-    """The country of the NCP that ``location`` lies in, if it lies in one."""
+def _owners(
+    ncps: Sequence[NationalContactPoint], locations: Sequence[Location]
+) -> dict[Location, Any]:
+    """Each NCP's country by its location, the first NCP's where two share one."""
+    owners: dict[Location, Any] = {}
     for ncp, prefix in zip(ncps, locations, strict=True):
-        if location[: len(prefix)] == prefix:
-            return ncp.country
-    return None
+        owners.setdefault(prefix, ncp.country)
+    return owners
+
+
+def _owner(location: Location, owners: Mapping[Location, Any]) -> Any:
+    """The country of the NCP that ``location`` lies in, if it lies in one."""
+    # An NCP is at (), (3,) or ("ncps", 3): a dict lookup per length, not a scan of every NCP.
+    return next((owners[location[:n]] for n in range(3) if location[:n] in owners), None)
 
 
 def _findings(
     r: RuleLike,
     observations: Iterable[Yielded],
     prefix: Location,
-    ncps: Sequence[NationalContactPoint],
-    locations: Sequence[Location],
+    owners: Mapping[Location, Any],
 ) -> Iterator[Finding]:
     for seen in _checked(r, observations):
         if not isinstance(seen, Observation):
@@ -145,11 +234,12 @@ def _findings(
             reference=r.reference,
             template=seen.message,
             args=seen.args,
-            country=_owner(location, ncps, locations),
+            country=_owner(location, owners),
         )
 
 
-def _run(r: RuleLike, subject: object, context: Context) -> Iterable[Yielded]:
+def _checking(r: RuleLike, subject: object, context: Context) -> Iterable[Yielded]:
+    """The rule's check begun; a rule that raises is named, never a bare traceback."""
     try:
         return r.check(subject, context)
     except Exception as err:
