@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._location import Location, as_location
+from .._messages import format_message
 from .._model import NationalContactPoint, Network
 from ..exceptions import InvalidData, NotFound, RuleError, RuleViolation
 from ._findings import Finding, Report
-from ._messages import format_message
 from ._protocol import Context, Observation, RuleLike, Yielded
 
 if TYPE_CHECKING:
@@ -140,12 +140,13 @@ def _findings(
         yield Finding(
             rule=r.id,
             severity=seen.severity or r.severity,
-            message=format_message(seen.message, dict(seen.args), None),
+            message=format_message(seen.message, dict(seen.args), None, seen.plural),
             location=location,
             reference=r.reference,
             template=seen.message,
             args=seen.args,
             country=_owner(location, ncps, locations),
+            plural=seen.plural,
         )
 
 
