@@ -272,7 +272,7 @@ def test_validate_in_slovenian(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     status, out, _ = _run(capsys, "validate", file, "--locale", "sl")
     assert status == 1
     assert "  SI Slovenija\n    napaka       min-experts" in out
-    assert "nacionalna kontaktna točka ima manj kot tri strokovnjake (ima jih 2)" in out
+    assert "nacionalna kontaktna točka ima manj kot tri strokovnjake (ima 2 strokovnjaka)" in out
     assert out.rstrip().endswith("NAPAKE: napake: 1, opozorila: 0, informacije: 0")
 
 
@@ -285,7 +285,7 @@ def test_validate_json_adds_the_localized_description(
     assert finding["message"] == "the NCP has fewer than three experts (it has 2)"
     assert (
         finding["description"]
-        == "krajowy punkt kontaktowy ma mniej niż trzech ekspertów (ma ich 2)"
+        == "krajowy punkt kontaktowy ma mniej niż trzech ekspertów (ma 2 ekspertów)"
     )
 
 
