@@ -293,7 +293,7 @@ def test_validate_in_slovenian(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert status == 1
     assert out.splitlines() == [
         f"{file}:1:263: experts: nacionalna kontaktna točka ima manj kot tri strokovnjake "
-        "(ima jih 2) [min-experts, napaka]",
+        "(ima 2 strokovnjaka) [min-experts, napaka]",
         f"{file}: NAPAKE: napake: 1, opozorila: 0, informacije: 0",
     ]
 
@@ -307,7 +307,7 @@ def test_validate_json_adds_the_localized_description(
     assert finding["message"] == "the NCP has fewer than three experts (it has 2)"
     assert (
         finding["description"]
-        == "krajowy punkt kontaktowy ma mniej niż trzech ekspertów (ma ich 2)"
+        == "krajowy punkt kontaktowy ma mniej niż trzech ekspertów (ma 2 ekspertów)"
     )
 
 

@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 
 import emn
 from emn._i18n import Labelled
+from emn.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "src" / "emn" / "locale"
@@ -31,9 +32,12 @@ SAME = set(
 # a catalog follows CLDR: the rules of the locale named here (the Portuguese is European).
 CLDR_DIFFERS = {"es", "fr", "hu", "hy", "it", "ka", "lv", "mk", "mt", "pt"}
 CLDR_LOCALE = {"pt": "pt_PT"}
+# Counts that reach every plural category of every catalog's language.
+NUMBERS = [*range(1001), *(k * 10**6 for k in range(1, 4)), 10**6 + 1]
 
 
-def _catalog(path: Path, locale: str | None = None) -> dict[str, str]:
+def _catalog(path: Path, locale: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Each message id (a plural message's singular) and its translation, form by form."""
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=locale)
     # A template's header is fuzzy by nature; a translated catalog's must not be.
@@ -42,7 +46,9 @@ def _catalog(path: Path, locale: str | None = None) -> dict[str, str]:
     for message in catalog:
         if message.id:
             assert "fuzzy" not in message.flags, message.id
-            found[str(message.id)] = str(message.string)
+            msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            found[str(msgid)] = tuple(str(form) for form in forms)
     return found
 
 
@@ -65,12 +71,13 @@ def test_every_message_is_translated(locale: str) -> None:
     template = _catalog(LOCALE_DIR / "emn.pot")
     translated = _catalog(_po(locale), locale)
     assert set(translated) == set(template)
-    for msgid, msgstr in translated.items():
-        assert msgstr.strip(), f"{locale}: {msgid!r} has no translation"
-        if (locale, msgid) in SAME:
-            assert msgstr == msgid, f"{locale}: {msgid!r} is listed in IDENTICAL.md but differs"
-        else:
-            assert msgstr != msgid, f"{locale}: {msgid!r} is not translated"
+    for msgid, forms in translated.items():
+        for msgstr in forms:
+            assert msgstr.strip(), f"{locale}: {msgid!r} has no translation"
+            if (locale, msgid) in SAME:
+                assert msgstr == msgid, f"{locale}: {msgid!r} is listed in IDENTICAL.md but differs"
+            else:
+                assert msgstr != msgid, f"{locale}: {msgid!r} is not translated"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -101,11 +108,10 @@ def test_plural_forms_follow_cldr(locale: str) -> None:
         catalog = read_po(handle, locale=locale)
     plural = gettext.c2py(catalog.plural_expr)
     rule = Locale.parse(CLDR_LOCALE.get(locale, locale)).plural_form
-    numbers = [*range(1001), *(k * 10**6 for k in range(1, 4)), 10**6 + 1]
     order = ["zero", "one", "two", "few", "many", "other"]
-    categories = sorted({rule(n) for n in numbers}, key=order.index)
+    categories = sorted({rule(n) for n in NUMBERS}, key=order.index)
     assert catalog.num_plurals == len(categories)
-    assert [categories[plural(n)] for n in numbers] == [rule(n) for n in numbers]
+    assert [categories[plural(n)] for n in NUMBERS] == [rule(n) for n in NUMBERS]
     babel_table = get_plural(locale).plural_forms
     assert (catalog.plural_forms != babel_table) == (locale in CLDR_DIFFERS), babel_table
 
@@ -114,22 +120,31 @@ def test_the_docs_table_counts_every_catalog() -> None:
     table = (ROOT / "docs" / "localization.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| [^|]+ \| (\w+) \| (\d+ of \d+) \|", table, re.M))
     total = len(_catalog(LOCALE_DIR / "emn.pot"))
-    counts = {loc: sum(bool(s) for s in _catalog(_po(loc), loc).values()) for loc in LOCALES}
+    counts = {loc: sum(all(f) for f in _catalog(_po(loc), loc).values()) for loc in LOCALES}
     assert rows == {locale: f"{count} of {total}" for locale, count in counts.items()}
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_placeholders_survive_translation(locale: str) -> None:
-    for msgid, msgstr in _catalog(_po(locale), locale).items():
-        assert set(re.findall(r"\{(\w+)\}", msgid)) == set(re.findall(r"\{(\w+)\}", msgstr)), msgid
+    for msgid, forms in _catalog(_po(locale), locale).items():
+        names = set(re.findall(r"\{(\w+)\}", msgid))
+        for msgstr in forms:
+            assert set(re.findall(r"\{(\w+)\}", msgstr)) == names, msgid
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_compiled_catalogs_match_the_po_files(locale: str) -> None:
     with (LOCALE_DIR / locale / "LC_MESSAGES" / "emn.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, msgstr in _catalog(_po(locale), locale).items():
-        assert compiled.gettext(msgid) == msgstr
+    with _po(locale).open("rb") as handle:
+        plural = gettext.c2py(read_po(handle, locale=locale).plural_expr)
+    for msgid, forms in _catalog(_po(locale), locale).items():
+        if len(forms) == 1:
+            assert compiled.gettext(msgid) == forms[0]
+            continue
+        for index, msgstr in enumerate(forms):
+            count = next(n for n in NUMBERS if plural(n) == index)
+            assert compiled.ngettext(msgid, msgid, count) == msgstr, (msgid, count)
 
 
 def test_a_fresh_extract_adds_no_message_id(tmp_path: Path) -> None:
@@ -178,7 +193,7 @@ def test_labels(member: emn.Role, sl: str, pl: str) -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_package_serves_each_catalog(locale: str) -> None:
     translated = _catalog(_po(locale), locale)
-    assert emn.Role.NATIONAL_COORDINATOR.label(locale) == translated["national coordinator"]
+    assert emn.Role.NATIONAL_COORDINATOR.label(locale) == translated["national coordinator"][0]
 
 
 def test_other_locales_fall_back_to_english() -> None:
@@ -237,3 +252,67 @@ def test_dates_in_messages_follow_the_locale() -> None:
     )
     assert "2022-10-27 (emn-fi, 1lurer-am)" in conflict.message
     assert "27 paź 2022" in conflict.describe("pl")
+
+
+# The min-experts message for 0, 1 and 2 experts: each count in its language's plural form.
+MIN_EXPERTS = {
+    "sl": (
+        "nacionalna kontaktna točka ima manj kot tri strokovnjake (ima 0 strokovnjakov)",
+        "nacionalna kontaktna točka ima manj kot tri strokovnjake (ima 1 strokovnjaka)",
+        "nacionalna kontaktna točka ima manj kot tri strokovnjake (ima 2 strokovnjaka)",
+    ),
+    "pl": (
+        "krajowy punkt kontaktowy ma mniej niż trzech ekspertów (ma 0 ekspertów)",
+        "krajowy punkt kontaktowy ma mniej niż trzech ekspertów (ma 1 eksperta)",
+        "krajowy punkt kontaktowy ma mniej niż trzech ekspertów (ma 2 ekspertów)",
+    ),
+    "lt": (
+        "nacionaliniame informacijos centre yra mažiau nei trys ekspertai (yra 0 ekspertų)",
+        "nacionaliniame informacijos centre yra mažiau nei trys ekspertai (yra 1 ekspertas)",
+        "nacionaliniame informacijos centre yra mažiau nei trys ekspertai (yra 2 ekspertai)",
+    ),
+    "ga": tuple(
+        f"tá níos lú ná triúr saineolaithe ag an bpointe teagmhála náisiúnta ({said})"
+        for said in ("tá 0 saineolaí aige", "tá 1 saineolaí amháin aige", "tá 2 shaineolaí aige")
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", sorted(MIN_EXPERTS))
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_min_experts_takes_the_plural_form_of_its_count(locale: str, count: int) -> None:
+    data = emn.to_dict(emn.ncp("SI"))
+    broken = emn.from_dict(emn.NationalContactPoint, {**data, "experts": data["experts"][:count]})
+    (finding,) = (f for f in emn.validate(broken) if f.rule == "min-experts")
+    assert finding.message == f"the NCP has fewer than three experts (it has {count})"
+    assert finding.describe(locale) == MIN_EXPERTS[locale][count]
+
+
+def test_lookup_reasons_are_said_in_the_locale() -> None:
+    with pytest.raises(emn.exceptions.NotFound) as typo:
+        emn.ncp("Slovnia")
+    assert emn.render(typo.value, locale="sl") == (
+        "'Slovnia' ni ime nobene države; najbližje: Slovenija (SI)"
+    )
+    with pytest.raises(emn.exceptions.NotFound) as absent:
+        emn.ncp("DK")
+    assert str(absent.value).startswith("Denmark (DK) takes no part in the EMN")
+    said = emn.render(absent.value, locale="sl")
+    assert said.startswith(
+        "država Danska (DK) ne sodeluje v Evropski migracijski mreži in nima nacionalne "
+        "kontaktne točke: "
+    )
+    assert "(viri: " in said
+
+
+def test_the_command_line_gives_the_reason_in_its_locale(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["show", "DK", "--locale", "pl"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(
+        "emn: kraj Dania (DK) nie uczestniczy w Europejskiej Sieci Migracyjnej i nie ma "
+        "krajowego punktu kontaktowego: "
+    )
+    assert "(źródła: " in err

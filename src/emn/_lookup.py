@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ._countries import ISO_CODES, english_name, normalize_code
+from ._countries import ISO_CODES, normalize_code
 from ._country import Country
+from ._i18n import N_
+from ._messages import format_message
 from ._names import closest, fold, lookup, verify
 from ._vocabulary import Status
 from .exceptions import NotFound
@@ -27,8 +29,17 @@ __all__ = ["country", "find_ncp", "search", "suggest_country"]
 _NAME_AND_CODE = re.compile(r"(.*?)\s*\(\s*([A-Za-z]{2,3}|[0-9]{3})\s*\)\s*", re.ASCII)
 
 
-def _labelled(codes: Iterable[str]) -> str:
-    return ", ".join(f"{english_name(c)} ({c})" for c in codes)
+def _not_found(
+    template: str, looked_up: object, candidates: Iterable[str] = (), /, **values: str
+) -> NotFound:
+    """A NotFound whose reason can be said in any language (``emn.render(error, locale=…)``)."""
+    return NotFound(
+        format_message(template, values),
+        key=looked_up,
+        candidates=[Country(c) for c in candidates if c in ISO_CODES],
+        template=template,
+        values=tuple(values.items()),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -49,7 +60,9 @@ def _by_name(text: str) -> tuple[str, ...]:
 def _resolve(key: object, listed: dict[str, str] | None = None) -> str:
     """The ISO code of the country ``key`` names; :class:`NotFound` saying why not."""
     if not isinstance(key, str):
-        raise NotFound(f"{key!r} is neither a country code nor a country name", key=key)
+        raise _not_found(
+            N_("{key} is neither a country code nor a country name"), key, key=repr(key)
+        )
     text = key.strip()
     if len(text) == 2 and text.isascii() and text.isalpha():
         return normalize_code(text)
@@ -64,17 +77,24 @@ def _resolve(key: object, listed: dict[str, str] | None = None) -> str:
         return codes.pop()
     if codes:
         fits = sorted(codes)
-        raise NotFound(
-            f"{key!r} fits more than one country: {_labelled(fits)}",
-            key=key,
-            candidates=[Country(c) for c in fits],
+        raise _not_found(
+            N_("{key} fits more than one country: {countries}"),
+            key,
+            fits,
+            key=repr(key),
+            countries=",".join(fits),
         )
     verify()  # a damaged index must not pass for "no such country"
     close = closest(text, 5)
-    hint = f"; closest: {_labelled(close)}" if close else ""
-    raise NotFound(
-        f"{key!r} names no country{hint}", key=key, candidates=[Country(c) for c in close]
-    )
+    if close:
+        raise _not_found(
+            N_("{key} names no country; closest: {countries}"),
+            key,
+            close,
+            key=repr(key),
+            countries=",".join(close),
+        )
+    raise _not_found(N_("{key} names no country"), key, key=repr(key))
 
 
 def _name_and_code(key: str, name: str, code: str) -> str:
@@ -82,10 +102,13 @@ def _name_and_code(key: str, name: str, code: str) -> str:
     if name.strip():
         named = _by_name(name)
         if named and found not in named:
-            raise NotFound(
-                f"{key!r} names {_labelled(named)} but its code is {found}",
-                key=key,
-                candidates=[Country(c) for c in (*named, found) if c in ISO_CODES],
+            raise _not_found(
+                N_("{key} names {countries} but its code is {code}"),
+                key,
+                (*named, found),
+                key=repr(key),
+                countries=",".join(named),
+                code=found,
             )
     return found
 
@@ -102,7 +125,9 @@ def country(text: str) -> Country:
     """
     code = _resolve(text)
     if code not in ISO_CODES:
-        raise NotFound(f"{text!r} is not an ISO 3166-1 alpha-2 country code", key=text)
+        raise _not_found(
+            N_("{key} is not an ISO 3166-1 alpha-2 country code"), text, key=repr(text)
+        )
     return Country(code)
 
 
@@ -176,38 +201,64 @@ def find_ncp(network: Any, key: object) -> Any:
     for ncp in network.ncps:
         if ncp.country.code == code:
             return ncp
-    raise NotFound(
-        _why_no_ncp(network, code),
-        key=key,
-        candidates=[Country(code)] if code in ISO_CODES else [],
-    )
+    raise _why_no_ncp(network, code, key)
 
 
-def _why_no_ncp(network: Any, key: str) -> str:
-    if key not in ISO_CODES:
-        return f"{key!r} is not an ISO 3166-1 alpha-2 country code"
-    country = f"{english_name(key)} ({key})"
+def _why_no_ncp(network: Any, code: str, key: object) -> NotFound:
+    if code not in ISO_CODES:
+        return _not_found(
+            N_("{key} is not an ISO 3166-1 alpha-2 country code"), key, key=repr(code)
+        )
     if network.as_of is not None:
         day = network.as_of.isoformat()
-        if Country(key) in network.undetermined:
-            return f"the dataset cannot say whether {country} had an NCP in place on {day}"
-        later = sorted(p.since for p in network.participations if p.country.code == key and p.since)
+        if Country(code) in network.undetermined:
+            return _not_found(
+                N_("the dataset cannot say whether {country} had an NCP in place on {day}"),
+                key,
+                [code],
+                country=code,
+                day=day,
+            )
+        later = sorted(
+            p.since for p in network.participations if p.country.code == code and p.since
+        )
         if later and later[0] > network.as_of:
-            return f"{country} joined the EMN on {later[0].isoformat()}, after {day}"
-    claims = [p for p in network.participations if p.country.code == key]
+            return _not_found(
+                N_("{country} joined the EMN on {joined_day}, after {day}"),
+                key,
+                [code],
+                country=code,
+                joined_day=later[0].isoformat(),
+                day=day,
+            )
+    claims = [p for p in network.participations if p.country.code == code]
     absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]
     if absent:
         note = "; ".join(dict.fromkeys(p.note for p in absent if p.note))
-        cited = ", ".join(p.source for p in absent)
-        detail = f": {note}" if note else ""
-        return (
-            f"{country} takes no part in the EMN and has no National Contact Point"
-            f"{detail} (sources: {cited})"
+        values = {"country": code, "sources": ", ".join(p.source for p in absent)}
+        if note:
+            # The note is the maintainers' English, as the dataset holds it.
+            template = N_(
+                "{country} takes no part in the EMN and has no National Contact Point: "
+                "{note} (sources: {sources})"
+            )
+            return _not_found(template, key, [code], note=note, **values)
+        template = N_(
+            "{country} takes no part in the EMN and has no National Contact Point "
+            "(sources: {sources})"
         )
+        return _not_found(template, key, [code], **values)
     if claims:
-        status = claims[-1].status.value.replace("_", " ")
-        return (
-            f"{country} takes part in the EMN ({status}), "
-            "but no source names its National Contact Point"
+        return _not_found(
+            N_(
+                "{country} takes part in the EMN ({status}), "
+                "but no source names its National Contact Point"
+            ),
+            key,
+            [code],
+            country=code,
+            status=claims[-1].status.value,
         )
-    return f"the dataset knows no National Contact Point for {country}"
+    return _not_found(
+        N_("the dataset knows no National Contact Point for {country}"), key, [code], country=code
+    )

@@ -337,6 +337,16 @@ def _diff(diff: Diff, locale: object) -> list[_Block]:
     return blocks
 
 
+def _reason(error: BaseException, locale: object) -> str:
+    """An error's reason in ``locale`` where it carries a template, else as raised."""
+    template = getattr(error, "template", None)
+    if not isinstance(template, str):
+        return str(error)
+    from ._messages import format_message
+
+    return format_message(template, dict(getattr(error, "values", ())), locale)
+
+
 def _document(obj: object, locale: object) -> list[_Block]:
     kinds = {klass.__name__ for klass in type(obj).__mro__}
     builders: dict[str, Callable[[Any, object], list[_Block]]] = {
@@ -349,13 +359,15 @@ def _document(obj: object, locale: object) -> list[_Block]:
     for name, build in builders.items():
         if name in kinds and type(obj).__module__.startswith("emn."):
             return build(obj, locale)
+    if isinstance(obj, BaseException):
+        return [_Note(_reason(obj, locale))]
     if isinstance(obj, (list, tuple)) and all(
         type(item).__name__ == "NationalContactPoint" for item in obj
     ):
         return _ncps(obj, "", locale)
     raise TypeError(
-        "render: obj must be an NCP, a list of NCPs, a Network, a Report, a Finding or a Diff, "
-        f"not {type(obj).__name__}"
+        "render: obj must be an NCP, a list of NCPs, a Network, a Report, a Finding, a Diff "
+        f"or an emn error, not {type(obj).__name__}"
     )
 
 
@@ -466,7 +478,8 @@ _WRITERS: dict[str, Callable[[Iterable[_Block]], str]] = {
 
 
 def render(obj: object, format: Format = "text", locale: object = None) -> str:
-    """``obj`` (an NCP, a list of NCPs, a network, a report, a finding or a diff) as ``"text"``,
+    """``obj`` (an NCP, a list of NCPs, a network, a report, a finding, a diff, or an error's
+    reason) as ``"text"``,
     ``"html"`` or ``"markdown"``, in ``locale`` (None: the context's, see
     :func:`emn.set_locale`; English until it is set).
 

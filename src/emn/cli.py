@@ -261,6 +261,14 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reason(err: EMNError, locale: str | None) -> str:
+    """The error's reason in the user's language where it can be said in it."""
+    try:
+        return render(err, "text", locale)
+    except EMNError:  # the locale itself was the problem
+        return str(err)
+
+
 def _escaping_output() -> None:
     """Characters the terminal's encoding cannot show (or lone surrogates) are escaped."""
     for stream in (sys.stdout, sys.stderr):
@@ -279,8 +287,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
     _escaping_output()
     status = 0
+    locale = None
     try:
         args = _parser().parse_args(argv)
+        locale = getattr(args, "locale", None)
         # An unknown locale is a bad argument, named before any work.
         with set_locale(getattr(args, "locale", None)):
             status = _run(args)
@@ -289,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"emn: {err} (see 'emn --help')", file=sys.stderr)
         return 2
     except EMNError as err:
-        print(f"emn: {' '.join(str(err).split())}", file=sys.stderr)
+        print(f"emn: {' '.join(_reason(err, locale).split())}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader (`head`, say) stopped early: a quiet exit, as Python advises.

@@ -25,7 +25,14 @@ __all__ = [
 
 
 class EMNError(Exception):
-    """Base class of every exception emn raises on purpose."""
+    """Base class of every exception emn raises on purpose.
+
+    Where the reason can be said in other languages, :attr:`template` is its English message
+    template and :attr:`values` fills it; ``emn.render(error, locale=...)`` says it so.
+    """
+
+    template: str | None = None
+    values: tuple[tuple[str, str], ...] = ()
 
 
 if TYPE_CHECKING:
@@ -53,10 +60,20 @@ class NotFound(EMNError, LookupError):
     """A lookup found nothing: :attr:`key` is what was looked up, :attr:`candidates` the
     closest countries (as :class:`emn.Country`), and the message says why."""
 
-    def __init__(self, message: str, *, key: object = None, candidates: Iterable[_Country] = ()):
+    def __init__(
+        self,
+        message: str,
+        *,
+        key: object = None,
+        candidates: Iterable[_Country] = (),
+        template: str | None = None,
+        values: Iterable[tuple[str, str]] = (),
+    ):
         super().__init__(message)
         self.key = key
         self.candidates: tuple[_Country, ...] = tuple(candidates)
+        self.template = template
+        self.values = tuple(values)
 
     def __str__(self) -> str:
         # LookupError would otherwise print the repr of a lone argument, quotes and all.

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from .._i18n import N_
 from .._identity import person_key, within
 from .._location import Location, format_location
+from .._messages import NP_
 from .._model import NationalContactPoint, Organisation, OrganisationKind, Role, Status
 from ._findings import Severity
 from ._protocol import Context, Observation, observe, rule
@@ -23,7 +24,11 @@ def min_experts(ncp: NationalContactPoint, context: Context) -> Iterator[Observa
     if ncp.experts is not None and len(ncp.experts) < 3:
         yield observe(
             "experts",
-            "the NCP has fewer than three experts (it has {count})",
+            # English says both the same way; Slovenian, Polish and others do not.
+            NP_(
+                "the NCP has fewer than three experts (it has {count})",
+                "the NCP has fewer than three experts (it has {count})",
+            ),
             count=len(ncp.experts),
         )
 

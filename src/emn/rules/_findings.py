@@ -49,6 +49,7 @@ class Finding:
     template: str = attrs.field(default="", repr=False)
     args: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs, repr=False)
     country: Country | None = None
+    plural: str | None = attrs.field(default=None, repr=False)
     file: str | None = None
     line: int | None = None
     column: int | str | None = None
@@ -80,12 +81,12 @@ class Finding:
         'viri ne objavljajo strokovnjakov te nacionalne kontaktne točke'
         """
         from .._i18n import current_locale
-        from ._messages import format_message
+        from .._messages import format_message
 
         locale = current_locale(locale)
         if locale is None:
             return self.message
-        return format_message(self.template or self.message, dict(self.args), locale)
+        return format_message(self.template or self.message, dict(self.args), locale, self.plural)
 
     def __str__(self) -> str:
         return render(self, "text")

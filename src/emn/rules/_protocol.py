@@ -39,16 +39,26 @@ class Observation:
     message: str
     args: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_args)
     severity: Severity | None = None
+    #: The plural of ``message``, where it counts something: the ``count`` argument chooses.
+    plural: str | None = None
 
 
 def observe(
-    location: Location | str, message: str, *, severity: Severity | None = None, **args: object
+    location: Location | str,
+    message: str | tuple[str, str],
+    *,
+    severity: Severity | None = None,
+    **args: object,
 ) -> Observation:
-    """An :class:`Observation` with its arguments given as keywords.
+    """An :class:`Observation` with its arguments given as keywords; a message that counts
+    something is a (singular, plural) pair, marked with ``NP_``, and a ``count`` argument.
 
     >>> observe(("experts", 2), "{name} is listed twice", name="Ana").location
     ('experts', 2)
     """
+    if isinstance(message, tuple):
+        singular, plural = message
+        return Observation(location, singular, tuple(args.items()), severity, plural)
     return Observation(location, message, tuple(args.items()), severity)
 
 

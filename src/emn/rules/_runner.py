@@ -8,10 +8,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .._convert import to_dict
 from .._location import Location, as_location
+from .._messages import format_message
 from .._model import NationalContactPoint, Network
 from ..exceptions import InvalidData, NotFound, RuleError, RuleViolation
 from ._findings import Finding, Report, Severity
-from ._messages import format_message
 from ._protocol import Context, Observation, RuleLike, Yielded
 
 if TYPE_CHECKING:
@@ -229,12 +229,13 @@ def _findings(
         yield Finding(
             rule=r.id,
             severity=seen.severity or r.severity,
-            message=format_message(seen.message, dict(seen.args), None),
+            message=format_message(seen.message, dict(seen.args), None, seen.plural),
             location=location,
             reference=r.reference,
             template=seen.message,
             args=seen.args,
             country=_owner(location, owners),
+            plural=seen.plural,
         )
 
 
