@@ -12,11 +12,13 @@ from typing import Any
 import attrs
 
 from ._countries import EU_ALIASES, ISO_CODES
-from ._model import Country, NationalContactPoint, Organisation
+from ._model import Country, NationalContactPoint, Organisation, When
 
 __all__ = ["json_schema"]
 
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
+# A day, month or year as a source gives it, possibly "before" or "by" one.
+_WHEN = r"^(?:(?:before|by) )?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
 
 
 def json_schema() -> dict[str, Any]:
@@ -98,6 +100,8 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "integer"}
     if hint is datetime.date:
         return {"type": "string", "format": "date", "pattern": _DATE}
+    if hint is When:
+        return {"type": "string", "pattern": _WHEN}
     if isinstance(hint, type) and issubclass(hint, Enum):
         return {"enum": [member.value for member in hint]}
     if isinstance(hint, type) and attrs.has(hint):
