@@ -12,7 +12,7 @@ from typing import Any
 from ._countries import ISO_CODES, english_name, normalize_code
 from ._country import Country
 from ._names import codes_for, fold, names_for, verify
-from ._vocabulary import Status
+from ._vocabulary import Scope, Status
 from .exceptions import NotFound
 
 # This module sits below the model (whose Network.ncp calls it), so it imports no model class:
@@ -60,7 +60,8 @@ def _closest(network: Any, folded: str) -> list[str]:
     import difflib
 
     known = frozenset(
-        [n.country.code for n in network.ncps] + [p.country.code for p in network.participations]
+        [n.country.code for n in (*network.ncps, *network.former_ncps)]
+        + [p.country.code for p in network.participations]
     )
     close = difflib.get_close_matches(folded, names_for(known), n=8, cutoff=0.7)
     codes = dict.fromkeys(c for name in close for c in codes_for(name) if c in known)
@@ -84,31 +85,62 @@ def find_ncp(network: Any, key: object) -> Any:
     )
 
 
+def _sources(records: Iterable[Any]) -> str:
+    return ", ".join(dict.fromkeys(r.source for r in records))
+
+
 def _why_no_ncp(network: Any, key: str) -> str:
     if key not in ISO_CODES:
         return f"{key!r} is not an ISO 3166-1 alpha-2 country code"
     country = f"{english_name(key)} ({key})"
-    if network.as_of is not None:
-        day = network.as_of.isoformat()
-        if Country(key) in network.undetermined:
-            return f"the dataset cannot say whether {country} had an NCP in place on {day}"
-        later = sorted(p.since for p in network.participations if p.country.code == key and p.since)
-        if later and later[0] > network.as_of:
-            return f"{country} joined the EMN on {later[0].isoformat()}, after {day}"
+    day = None if network.as_of is None else network.as_of.isoformat()
+    if day is not None and Country(key) in network.undetermined:
+        return f"the dataset cannot say whether {country} had an NCP in place on {day}"
     claims = [p for p in network.participations if p.country.code == key]
-    absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]
-    if absent:
-        note = "; ".join(dict.fromkeys(p.note for p in absent if p.note))
-        cited = ", ".join(p.source for p in absent)
-        detail = f": {note}" if note else ""
+    through_ncp = [p for p in claims if p.scope is Scope.NCP]
+    for former in (n for n in network.former_ncps if n.country.code == key):
+        # A former NCP keeps every record of its own, whatever the network's day.
+        ended = [
+            p
+            for p in former.participations
+            if p.scope is Scope.NCP
+            and p.status is not Status.NOT_PARTICIPATING
+            and p.valid.end is not None
+        ]
+        if ended:
+            last = max(p.valid.end.latest for p in ended)
+            final = [p for p in ended if p.valid.end.latest == last]
+            note = next((p.valid.note for p in final if p.valid.note), None)
+            detail = f". {note}" if note else ""
+            cited = _sources(final)
+            now = f"on {day}" if day is not None else "today"
+            return (
+                f"{country} took part in the EMN until {last.isoformat()} and has no National "
+                f"Contact Point {now} (sources: {cited}){detail}"
+            )
+    if day is not None:
         return (
-            f"{country} takes no part in the EMN and has no National Contact Point"
-            f"{detail} (sources: {cited})"
+            f"{country} took no part in the EMN on {day}, as the records read; "
+            f"emn.network().statuses({key!r}) has every record"
         )
-    if claims:
-        status = claims[-1].status.value.replace("_", " ")
+    absent = [p for p in through_ncp if p.status is Status.NOT_PARTICIPATING]
+    if absent and len(absent) == len(through_ncp):
+        others = [p for p in claims if p.scope is not Scope.NCP]
+        said: dict[str, list[Any]] = {}
+        for p in others:
+            said.setdefault(f"{p.status.word}, {p.scope.word}", []).append(p)
+        also = "; ".join(f"{words} ({_sources(found)})" for words, found in said.items())
+        tail = f"; other sources speak of other parts: {also}" if also else ""
         return (
-            f"{country} takes part in the EMN ({status}), "
-            "but no source names its National Contact Point"
+            f"{country} has no National Contact Point: it takes no part in the EMN through one "
+            f"(sources: {_sources(absent)}){tail}"
+        )
+    if through_ncp:
+        words = ", ".join(
+            dict.fromkeys(p.status.word for p in through_ncp if p.status is not Status.PARTICIPANT)
+        )
+        return (
+            f"{country} takes part in the EMN{f' ({words})' if words else ''} according to "
+            f"{_sources(through_ncp)}, but no source names its National Contact Point"
         )
     return f"the dataset knows no National Contact Point for {country}"
