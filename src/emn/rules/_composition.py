@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from .._identity import person_key, within
 from .._location import format_location
-from .._model import NationalContactPoint, Organisation, OrganisationKind, Role, Status
+from .._model import NationalContactPoint, Organisation, OrganisationKind, Role, Scope, Status
+from .._precedence import Reading
 from ._findings import Severity
 from ._protocol import Context, Observation, observe, rule
 
@@ -49,18 +50,20 @@ def one_coordinator(ncp: NationalContactPoint, context: Context) -> Iterator[Obs
 )
 def coordinator_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
     """The national coordinator is an official or employee of the designated entity, or of a
-    unit of it (the Police within the Ministry of the Interior)."""
+    unit of it (the Police within the Ministry of the Interior). Where no designated entity
+    is known, it cannot be judged."""
+    entity = ncp.coordinating_entity
+    if entity is None:
+        return
     for index, expert in enumerate(ncp.experts or ()):
-        if expert.role is Role.NATIONAL_COORDINATOR and not within(
-            expert.organisation, ncp.coordinating_entity
-        ):
+        if expert.role is Role.NATIONAL_COORDINATOR and not within(expert.organisation, entity):
             yield observe(
                 ("experts", index, "organisation"),
                 "the national coordinator {name} comes from {organisation}, "
                 "not from the designated entity {entity} or a unit of it",
                 name=expert.name,
                 organisation=expert.organisation.full_name,
-                entity=ncp.coordinating_entity.name,
+                entity=entity.name,
             )
 
 
@@ -92,7 +95,10 @@ def expert_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[
             based is None
             or based == ncp.country.code
             or _international(organisation)
-            or within(organisation, ncp.coordinating_entity)
+            or (
+                ncp.coordinating_entity is not None
+                and within(organisation, ncp.coordinating_entity)
+            )
         ):
             continue
         yield observe(
@@ -145,10 +151,23 @@ def deputy_not_coordinator(ncp: NationalContactPoint, context: Context) -> Itera
     f"{ART_5_1}; the Commission's members list",
 )
 def participating_country(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
-    """The NCP's country takes part in the EMN (Denmark does not). Where no source in the
-    reference network speaks of the country, the rule says so as info."""
+    """The NCP's country takes part in the EMN through an NCP on the reference network's day
+    (today, for the latest network): Denmark has no NCP; the United Kingdom took part until it
+    left the EU. Where no source in the reference network speaks of the country, the rule
+    says so as info."""
     code = ncp.country.code
-    claims = context.statuses(code)
+    reference = context.reference
+    claims = [p for p in context.statuses(code) if p.scope is Scope.NCP]
+    if reference.as_of is not None:
+        # A network as of a day holds the records that may hold on it: the country takes part
+        # if one of them says so, or the records leave the day undetermined.
+        taking = [p for p in claims if p.status is not Status.NOT_PARTICIPATING]
+        if not taking and ncp.country not in reference.undetermined:
+            day = reference.as_of.isoformat()
+            yield observe(
+                "country", "{country} took no part in the EMN on {day}", country=code, day=day
+            )
+        return
     if not claims:
         yield observe(
             "country",
@@ -158,13 +177,31 @@ def participating_country(ncp: NationalContactPoint, context: Context) -> Iterat
         )
         return
     absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]
-    present = [p for p in claims if p.status is not Status.NOT_PARTICIPATING]
-    if absent and not present:
+    if len(absent) == len(claims):
         yield observe(
             "country",
-            "{country} takes no part in the EMN ({sources}), so it has no NCP",
+            "{country} has no National Contact Point in the EMN ({sources})",
             country=code,
-            sources=", ".join(p.source for p in absent),
+            sources=", ".join(dict.fromkeys(p.source for p in absent)),
+        )
+        return
+    reading = Reading.of(reference)
+    if reading.participation(code, reading.today)[0] != "out":
+        return
+    last = reading.last_day(code)
+    if last is not None and last < reading.today:
+        ended = [p for p in claims if p.valid.end is not None and p.valid.end.latest == last]
+        yield observe(
+            "country",
+            "{country} took part in the EMN until {end} ({sources}), so it has no NCP now",
+            country=code,
+            end=last.isoformat(),
+            sources=", ".join(dict.fromkeys(p.source for p in ended)),
+        )
+    else:
+        day = reading.today.isoformat()
+        yield observe(
+            "country", "{country} took no part in the EMN on {day}", country=code, day=day
         )
 
 

@@ -1,9 +1,10 @@
 """Filling a finding's message template in a language: countries, words, dates, claims.
 
 Arguments are strings. ``country`` and ``*_country`` are ISO codes, shown as the country's name
-with the code; ``subject`` and ``field`` are English phrases with translations; ``claims`` is
-JSON ``[[value, [source, ...]], ...]`` whose values are of the kind ``kind`` (``status``,
-``date``, ``text`` or ``number``). ``locale=None`` here means the English of the message
+with the code; ``subject``, ``field`` and ``scope`` are English phrases with translations;
+``start``, ``end`` and ``day`` are ISO days; ``claims`` is JSON ``[[value, [source, ...]], ...]``
+whose values are of the kind ``kind`` (``status``, ``date``, ``when`` (a day, month or year as
+a source gives it), ``text`` or ``number``). ``locale=None`` here means the English of the message
 itself (ISO dates), whatever the context's language: a finding's ``message`` is that text.
 """
 
@@ -15,11 +16,14 @@ from collections.abc import Mapping
 
 from .._countries import country_name, english_name
 from .._i18n import format_date, translator
+from .._model import When
+from .._render import when_word
 from .._vocabulary import Status
 
 __all__ = ["format_message"]
 
-_PHRASES = ("subject", "field")
+_PHRASES = ("subject", "field", "scope")
+_DAYS = ("start", "end", "day")
 
 
 def format_message(template: str, args: Mapping[str, str], locale: object = None) -> str:
@@ -36,6 +40,8 @@ def format_message(template: str, args: Mapping[str, str], locale: object = None
             filled[key] = f"{name} ({value})"
         elif key in _PHRASES:
             filled[key] = gettext(value)
+        elif key in _DAYS and locale is not None:
+            filled[key] = format_date(datetime.date.fromisoformat(value), locale, "medium")
         elif key == "claims":
             filled[key] = _claims(value, args.get("kind", "text"), locale)
     translated = gettext(template)
@@ -51,6 +57,8 @@ def _claims(encoded: str, kind: str, locale: object) -> str:
     for value, sources in json.loads(encoded):
         if kind == "status":
             shown = Status(value).label(locale if locale is not None else "en")
+        elif kind == "when":
+            shown = value if locale is None else when_word(When(value), locale, "medium")
         elif kind == "date":
             day = datetime.date.fromisoformat(value)
             shown = day.isoformat() if locale is None else format_date(day, locale, "medium")
