@@ -726,3 +726,26 @@ def test_the_data_loads_from_a_zip_import(tmp_path: Path) -> None:
     )
     assert done.stdout.split() == ["1", "34", "SI"], done.stderr
 
+
+def test_the_coverage_table_in_the_docs_is_what_the_data_gives() -> None:
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("coverage", root / "scripts" / "coverage.py")
+    assert spec is not None
+    assert spec.loader is not None
+    coverage = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(coverage)
+    page = (root / "docs" / "dataset.md").read_text(encoding="utf-8")
+    assert page.startswith("# The dataset and its sources\n")
+    assert coverage.updated(page) == page, "run: python scripts/coverage.py"
+    table, summary = coverage.rows()
+    assert summary == (
+        "35 NCP records, 34 taking part today; 16 with a host dated from a known start and "
+        "holding today; 1 resting on one source for status, host and members (RO: the Polish "
+        "list alone)"
+    )
+    rows = {row[0]: row[1:] for row in table}
+    assert rows["North Macedonia (MK)"][:2] == ["observer", "not named by any source"]
+    assert rows["United Kingdom (GB)"][0] == "took part until 2020-01-31"
+    assert rows["Portugal (PT)"][2] == "2023-10-29 (our inference)"
