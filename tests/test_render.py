@@ -88,9 +88,15 @@ def test_an_ncp_shows_its_hosts_with_their_times_and_sources() -> None:
         and line.endswith("[inferred by the maintainers, uncertain]")
         for line in portugal
     )
+    norway = emn.render(emn.ncp("NO")).splitlines()
     assert "  other sources' words: associated member (sl-emn-2014, emm-si-composition-2018)" in (
-        emn.render(emn.ncp("NO")).splitlines()
+        norway
     )
+    assert (
+        "    from 2011-01-01: members of the NCP: Norwegian Directorate of Immigration / UDI; "
+        "Norwegian Ministry of Justice and Public Security / Justis- og beredskapsdepartementet "
+        "[ec-norway-ncp]"
+    ) in norway
 
 
 def test_an_ncp_of_a_day_says_which_day_and_what_it_cannot_place() -> None:

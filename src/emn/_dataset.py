@@ -262,8 +262,8 @@ def _build(raw: Mapping[str, Any]) -> Network:
         history = tuple(sorted(of_country.get(code, {}).get("events", ()), key=_chronological))
         ncp_hosts = tuple(sorted(of_country.get(code, {}).get("hosts", ()), key=_chronological))
         ncp_participations = tuple(of_country.get(code, {}).get("participations", ()))
-        ncp_people = tuple(of_country.get(code, {}).get("people", ()))
-        ncp_bodies = tuple(of_country.get(code, {}).get("bodies", ()))
+        ncp_people = tuple(sorted(of_country.get(code, {}).get("people", ()), key=_chronological))
+        ncp_bodies = tuple(sorted(of_country.get(code, {}).get("bodies", ()), key=_chronological))
         experts = appointed_by = last_changed = None
         cited = [record["source"]]
         composition = compositions.get(code)
@@ -338,12 +338,16 @@ def _build(raw: Mapping[str, Any]) -> Network:
     )
 
 
-def _chronological(record: Event | Host) -> tuple[bool, datetime.date, datetime.date]:
+def _chronological(record: Any) -> tuple[bool, datetime.date, datetime.date]:
     """Dated records first, earliest first (``before 2008`` before ``2008``), undated last; a
-    record observed at a time (a present-tense statement) sorts at that time."""
-    when = record.when if isinstance(record, Event) else (record.valid.start or record.observed)
-    if isinstance(record, Host) and when is None and record.valid.end is not None:
-        return (False, datetime.date.min, record.valid.end.latest)
+    present-tense statement sorts at the time it was observed, a record with only an end at
+    its end."""
+    if isinstance(record, Event):
+        when = record.when
+    else:
+        when = record.valid.start or record.observed
+        if when is None and record.valid.end is not None:
+            return (False, datetime.date.min, record.valid.end.latest)
     if when is None:
         return (True, datetime.date.max, datetime.date.max)
     return (False, when.earliest or datetime.date.min, when.latest)

@@ -287,6 +287,26 @@ def _ncp(ncp: NationalContactPoint, locale: object) -> list[_Block]:
                 tuple(f"{when}: {name} ({role}) [{cited}]" for when, name, role, cited in people),
             )
         )
+    bodies = tuple(
+        (
+            period(m, locale),
+            m.role.label(locale),
+            # Where the dataset has no record of each body, the summary names them.
+            "; ".join(entity_name(o, locale) for o in m.organisations) or m.summary or "",
+            _cited(m, locale),
+        )
+        for m in ncp.member_organisations
+    )
+    if bodies:
+        blocks.append(
+            _Table(
+                _(N_("bodies named")),
+                str(len(bodies)),
+                (_(N_("when")), _(N_("relation")), _(N_("organisation")), _(N_("source"))),
+                bodies,
+                tuple(f"{when}: {role}: {names} [{cited}]" for when, role, names, cited in bodies),
+            )
+        )
     if ncp.history:
         events = tuple(
             (when_word(e.when, locale), _event_text(e, locale), _cited(e, locale))

@@ -596,14 +596,14 @@ def _marks(network: Network) -> Iterator[tuple[str, str, datetime.date, str, str
 def timeline(network: Network | None = None, *, locale: object = None) -> Chart:
     """A timeline of the network: a row per country that ever took part, bars for its statuses.
 
-    Bars run between the days on which a dated record changes what can be said (joining
-    dates, dated events, a composition's date, the Decision's entry into force); a hatched bar
-    means the dated records cannot say whether, or in what status, the country's NCP was in
-    place. Diamonds mark dated events in an NCP's history (a host designated or changed;
-    undated events and those dated only "by" a year are not drawn), circles the day its
-    published composition last changed. Vertical lines mark the entry into force of Decision
-    2008/381/EC and today (or ``network.as_of``). Each bar carries ``data-from``, its first
-    day, and ``data-until``, the day after its last, as ISO dates.
+    A country's bars run between the days on which its own participation records may change
+    what can be said of it (their starts, ends and observed times), read under the precedence
+    rule; a hatched bar means the dated records cannot say whether, or in what status, the
+    country's NCP was in place. Diamonds mark dated events in an NCP's history and the dated
+    starts of its hosts (undated ones, and those dated only "before" or "by" a time, are not
+    drawn), circles the day its published composition last changed. Vertical lines mark the
+    entry into force of Decision 2008/381/EC and today (or ``network.as_of``). Each bar carries
+    ``data-from``, its first day, and ``data-until``, the day after its last, as ISO dates.
 
     >>> import emn.charts
     >>> svg = emn.charts.timeline(locale="sl").svg
