@@ -40,18 +40,45 @@ experts = st.builds(
     role=st.sampled_from(emn.Role),
     source=st.none() | texts,
 )
-whens = st.one_of(
+plain_whens = st.one_of(
     dates.map(dt.date.isoformat),
+    dates.map(lambda d: d.isoformat()[:7]),
     st.integers(1990, 2040).map(str),
-    st.integers(1990, 2040).map(lambda y: f"../{y}"),
 )
+whens = plain_whens | st.tuples(st.sampled_from(["before", "by"]), plain_whens).map(" ".join)
 events = st.builds(
     emn.model.Event, summary=texts, source=texts, when=st.none() | whens, quote=st.none() | texts
+)
+validities = st.builds(
+    emn.model.Validity,
+    start=st.none() | whens.map(emn.model.When),
+    end=st.none() | whens.map(emn.model.When),
+)
+hosts = st.builds(
+    emn.model.Host,
+    country=countries,
+    organisation=organisations,
+    relation=st.sampled_from(emn.model.Relation),
+    source=texts,
+    valid=validities,
+    observed=st.none() | whens.map(emn.model.When),
+    basis=st.sampled_from(emn.model.Basis),
+    certainty=st.none() | st.just(emn.model.Certainty.UNCERTAIN),
+)
+participations = st.builds(
+    emn.model.Participation,
+    country=countries,
+    status=st.sampled_from(emn.Status),
+    source=texts,
+    scope=st.sampled_from(emn.model.Scope),
+    valid=validities,
+    observed=st.none() | whens.map(emn.model.When),
+    basis=st.sampled_from(emn.model.Basis),
 )
 ncps = st.builds(
     emn.NationalContactPoint,
     country=countries,
-    coordinating_entity=organisations,
+    coordinating_entity=st.none() | organisations,
     status=st.none() | st.sampled_from(emn.Status),
     experts=st.none() | st.lists(experts, max_size=12).map(tuple),
     appointed_by=st.none() | organisations,
@@ -59,6 +86,10 @@ ncps = st.builds(
     history=st.lists(events, max_size=3).map(tuple),
     sources=st.lists(texts, max_size=3).map(tuple),
     listed_as=st.none() | texts,
+    hosts=st.lists(hosts, max_size=2).map(tuple),
+    participations=st.lists(participations, max_size=2).map(tuple),
+    disputed=st.sampled_from([(), ("status",), ("coordinating_entity",)]),
+    as_of=st.none() | dates,
 )
 
 # Text as hostile input has it: lone surrogates, control and bidi characters, combining marks.

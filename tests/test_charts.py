@@ -109,16 +109,19 @@ def _status(code: str, day: dt.date) -> str:
     on_day = emn.network(as_of=day)
     for ncp in on_day.ncps:
         if ncp.country.code == code:
-            return ncp.status.value if ncp.status else "undetermined"
+            known = ncp.status is not None and ncp.status is not emn.Status.PARTICIPANT
+            return ncp.status.value if known else "undetermined"  # type: ignore[union-attr]
     if code in {c.code for c in on_day.undetermined}:
         return "undetermined"
-    if any(
-        p.country.code == code
-        and p.status is emn.Status.NOT_PARTICIPATING
-        and (p.since is None or p.since <= day)
-        for p in on_day.participations
-    ):
-        return "not_participating"
+    if code in {n.country.code for n in on_day.former_ncps}:
+        return "not_participating"  # the United Kingdom after it left the EU
+    through_ncp = [
+        p
+        for p in emn.network().participations
+        if p.country.code == code and p.scope is emn.model.Scope.NCP
+    ]
+    if through_ncp and all(p.status is emn.Status.NOT_PARTICIPATING for p in through_ncp):
+        return "not_participating"  # Denmark
     return "absent"
 
 
@@ -142,7 +145,8 @@ def test_the_map_colours_every_country_as_the_network_on_that_day(day: dt.date) 
     for code, shape in countries.items():
         assert shape.get("data-status") == _status(code, day), code
     statuses = [g.get("data-status") for g in countries.values()]
-    assert statuses.count("not_participating") == 1  # Denmark
+    # Denmark, and the United Kingdom once it had left.
+    assert statuses.count("not_participating") == (1 if day < dt.date(2020, 2, 1) else 2)
     assert len([n for n in then.ncps if n.status is not None]) == sum(
         s in ("member_state", "observer", "associated_member") for s in statuses
     )
@@ -233,41 +237,31 @@ def test_the_timeline_marks_the_decision_today_events_and_the_composition() -> N
     assert any("Mar 27, 2014" in t for t in titles)
 
 
-def test_the_charts_follow_dated_records_as_the_data_gains_them() -> None:
-    # As the dataset may come to be: member states dated, the UK in and then out.
-    network = emn.network()
-    dated = [
-        emn.model.Participation(
-            emn.Country(n.country.code), emn.Status.MEMBER_STATE, "t", dt.date(2008, 5, 21)
-        )
-        for n in network.ncps
-        if n.status is emn.Status.MEMBER_STATE
-    ]
-    uk = emn.NationalContactPoint(
-        emn.Country("UK"), network.ncp("SI").coordinating_entity, sources=("t",)
-    )
-    left = [
-        emn.model.Participation(
-            emn.Country("UK"), emn.Status.MEMBER_STATE, "t", dt.date(2008, 5, 21)
-        ),
-        emn.model.Participation(
-            emn.Country("UK"), emn.Status.NOT_PARTICIPATING, "t", dt.date(2020, 2, 1)
-        ),
-    ]
-    future = attrs.evolve(
-        network,
-        participations=(*network.participations, *dated, *left),
-        ncps=sorted((*network.ncps, uk), key=lambda n: n.country.code),
-    )
-    before = _countries(_parse(emn.charts.europe(dt.date(2015, 6, 1), network=future)))
-    after = _countries(_parse(emn.charts.europe(dt.date(2023, 6, 1), network=future)))
+def test_the_charts_follow_the_dated_records_member_states_and_the_uk_in_and_then_out() -> None:
+    before = _countries(_parse(emn.charts.europe(dt.date(2015, 6, 1))))
+    after = _countries(_parse(emn.charts.europe(dt.date(2023, 6, 1))))
     assert before["SI"].get("data-status") == after["SI"].get("data-status") == "member_state"
     assert before["GB"].get("data-status") == "member_state"
     assert after["GB"].get("data-status") == "not_participating"
-    uk_bars = [b for b in _bars(_parse(emn.charts.timeline(future))) if b.get("data-code") == "GB"]
-    assert [(b.get("data-status"), b.get("data-until")) for b in uk_bars] == [
-        ("member_state", "2020-02-01")
+    assert before["RS"].get("data-status") == "absent"
+    assert after["RS"].get("data-status") == "observer"
+    bars = _bars(_parse(emn.charts.timeline()))
+    uk = [b for b in bars if b.get("data-code") == "GB"]
+    assert [(b.get("data-status"), b.get("data-from"), b.get("data-until")) for b in uk] == [
+        ("member_state", "2008-05-21", "2020-02-01")
     ]
+    croatia = [
+        (b.get("data-status"), b.get("data-from")) for b in bars if b.get("data-code") == "HR"
+    ]
+    assert croatia == [("member_state", "2013-07-01")]
+    host_marks = [
+        m.findtext(f"{SVG}title") or ""
+        for m in _parse(emn.charts.timeline()).iter()
+        if m.get("class") == "mark" and m.get("data-code") == "HR"
+    ]
+    assert any(
+        "organizacije za migracije: hosts the NCP (emn-gov-hr-about-en)" in t for t in host_marks
+    ), host_marks
 
 
 # -- Chart and its arguments -----------------------------------------------------------------
@@ -331,13 +325,7 @@ def test_any_event_text_gives_well_formed_svg(summary: str) -> None:
     )
 
 
-participations = st.builds(
-    emn.model.Participation,
-    country=strategies.countries,
-    status=st.sampled_from(emn.Status),
-    source=strategies.texts,
-    since=st.none() | strategies.dates,
-)
+participations = strategies.participations
 STATUSES = {s.value for s in emn.Status} | {"undetermined", "absent"}
 
 

@@ -35,7 +35,7 @@ def test_list_shows_every_ncp_with_code_country_status_and_institution(
         "COORDINATING",
         "INSTITUTION",
     ]
-    assert len(lines) == 34
+    assert len(lines) == 35
     assert lines[1].split()[:3] == ["AM", "Armenia", "observer"]
     slovenia = next(line for line in lines if line.startswith("SI "))
     assert "Slovenia" in slovenia
@@ -75,7 +75,11 @@ def test_show_json_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "reason"),
     [
-        (["show", "DK"], "emn: Denmark (DK) takes no part in the EMN"),
+        (["show", "DK"], "emn: Denmark (DK) has no National Contact Point"),
+        (
+            ["show", "United Kingdom"],
+            "emn: United Kingdom (GB) took part in the EMN until 2020-01-31",
+        ),
         (["show", "XX"], "emn: 'XX' is not an ISO 3166-1 alpha-2 country code"),
         (["show"], "emn: the following arguments are required: code"),
         (["frobnicate"], "emn: argument COMMAND: invalid choice: 'frobnicate'"),
@@ -146,7 +150,7 @@ def test_validate_the_bundled_dataset_exits_0_and_groups_by_ncp(
     assert "    warning      declared-count" in out
     assert "  SI Slovenia\n" not in out  # the Slovenian NCP has no findings
     assert "  DE Germany\n    info         composition-unknown" in out
-    assert out.rstrip().endswith("ok: errors: 0, warnings: 2, info: 39")
+    assert out.rstrip().endswith("ok: errors: 0, warnings: 2, info: 54")
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -461,3 +465,43 @@ def test_emn_chart_refuses_bad_arguments_in_one_line(
     assert (status, out) == (2, "")
     assert reason in err
     assert err.count("\n") == 1
+
+
+def test_version_prints_the_package_version_and_the_data_s_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"emn {version('emn')} (data read 2026-11-25)\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "emn", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        f"emn {version('emn')} (data read 2026-11-25)\n",
+        "",
+    )
+
+
+def test_show_the_united_kingdom_says_until_when_it_took_part(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = _run(capsys, "show", "United Kingdom")
+    assert (status, out) == (2, "")
+    assert err.startswith(
+        "emn: United Kingdom (GB) took part in the EMN until 2020-01-31 and has no National "
+        "Contact Point today"
+    )
+    assert "No page read says when the UK's EMN part ended" in err
+
+
+def test_list_includes_north_macedonia_with_no_host_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = _run(capsys, "list")
+    (line,) = [line for line in out.splitlines() if line.startswith("MK ")]
+    assert line.split()[3:] == ["observer", "unknown", "not", "named", "by", "any", "source"]
+    assert not [line for line in out.splitlines() if line.startswith("GB ")]

@@ -32,7 +32,7 @@ def test_the_package_is_valid_frictionless_data(package: Path) -> None:
 
 def test_the_tables_hold_the_dataset(package: Path) -> None:
     ncps = _rows(package, "ncps")
-    assert len(ncps) == 33
+    assert len(ncps) == 34
     slovenia = next(row for row in ncps if row["code"] == "SI")
     assert slovenia["expert_count"] == "10"
     germany = next(row for row in ncps if row["code"] == "DE")
@@ -45,6 +45,30 @@ def test_the_tables_hold_the_dataset(package: Path) -> None:
         "Ministry of the Interior [en] | Ministrstvo za notranje zadeve [sl]"
     )
     assert len(_rows(package, "sources")) == len(emn.network().sources)
+
+
+def test_every_status_and_host_record_is_exported(package: Path) -> None:
+    ncps = {row["code"]: row for row in _rows(package, "ncps")}
+    # The headline, and the other words: the Slovenian "associated member" is not hidden.
+    assert (ncps["NO"]["status"], ncps["NO"]["other_statuses"]) == ("observer", "associated_member")
+    assert (ncps["MK"]["coordinating_entity_id"], ncps["MK"]["coordinating_entity"]) == ("", "")
+    participations = _rows(package, "participations")
+    assert len(participations) == len(emn.network().participations)
+    seed = next(row for row in participations if row["id"] == "part-no-seed")
+    assert (seed["status"], seed["source"], seed["basis"]) == (
+        "associated_member",
+        "sl-emn-2014",
+        "stated",
+    )
+    hosts = {row["id"]: row for row in _rows(package, "hosts")}
+    assert (hosts["host-hr-iom-2015-en"]["from"], hosts["host-hr-iom-2015-en"]["until"]) == (
+        "2015-03",
+        "2018-12-31",
+    )
+    assert hosts["host-pt-aima-inferred"]["certainty"] == "uncertain"
+    assert "host-gb-emn-fi" in hosts  # the United Kingdom's NCP, gone since 2020
+    sources = {row["id"]: row for row in _rows(package, "sources")}
+    assert (sources["sl-emn-2014"]["title"], sources["sl-emn-2014"]["tier"]) == ("", "3")
 
 
 def test_every_field_is_described_and_every_source_named(package: Path) -> None:
@@ -64,6 +88,8 @@ def test_emn_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "ncps.csv",
         "experts.csv",
         "organisations.csv",
+        "hosts.csv",
+        "participations.csv",
         "sources.csv",
         "names.csv",
         "history.csv",

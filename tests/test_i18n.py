@@ -223,12 +223,12 @@ def test_country_names_in_messages_follow_the_locale() -> None:
         emn.from_dict(emn.NationalContactPoint, {"country": "DK", "coordinating_entity": "X"})
     )
     (finding,) = report.errors
-    assert finding.message.startswith("Denmark (DK) takes no part in the EMN")
+    assert finding.message.startswith("Denmark (DK) has no National Contact Point in the EMN")
     assert finding.describe("sl").startswith(
-        "država Danska (DK) ne sodeluje v Evropski migracijski mreži"
+        "država Danska (DK) nima nacionalne kontaktne točke v Evropski migracijski mreži"
     )
     assert finding.describe("pl").startswith(
-        "kraj Dania (DK) nie uczestniczy w Europejskiej Sieci Migracyjnej"
+        "kraj Dania (DK) nie ma krajowego punktu kontaktowego w Europejskiej Sieci Migracyjnej"
     )
 
 
@@ -239,7 +239,7 @@ def test_a_finding_renders_as_one_line_starting_with_its_rule_id() -> None:
         assert all("\n" not in line for line in lines)
         assert [line.split(" ", 1)[0] for line in lines] == [f.rule for f in report]
     assert (
-        "declared-count [opozorilo] declarations[0]: vir pl-kpk-list navaja, da je število "
+        "declared-count [opozorilo] declarations[3]: vir pl-kpk-list navaja, da je število "
         in "\n".join(emn.render(f, locale="sl") for f in report)
     )
 
@@ -250,7 +250,7 @@ def test_dates_in_messages_follow_the_locale() -> None:
         for f in emn.validate(emn.network()).infos
         if "Armenia" in f.message and "joined" in f.message
     )
-    assert "2022-10-27 (emn-fi, 1lurer-am)" in conflict.message
+    assert "2022-10-27 (emn-fi-armenia, 1lurer-2022)" in conflict.message
     assert "27 paź 2022" in conflict.describe("pl")
 
 
@@ -316,3 +316,6 @@ def test_the_command_line_gives_the_reason_in_its_locale(
         "krajowego punktu kontaktowego: "
     )
     assert "(źródła: " in err
+    counts = next(f for f in emn.validate(emn.network()).infos if "between" in f.message)
+    assert "between 2014-03-27 and 2020-01-31" in counts.message
+    assert "od 27 mar 2014 do 31 sty 2020" in counts.describe("pl")

@@ -114,8 +114,13 @@ def test_repr_is_short() -> None:
     )
     assert repr(emn.ncp("DE")).endswith("experts=unknown)")
     assert repr(emn.network()).startswith(
-        "Network(legal_basis='Council Decision 2008/381/EC', ncps=33"
+        "Network(legal_basis='Council Decision 2008/381/EC', ncps=34"
     )
+    assert repr(emn.ncp("MK")).startswith(
+        "NationalContactPoint(country='MK', coordinating_entity=None"
+    )
+    then = emn.network(as_of=dt.date(2015, 6, 1))
+    assert repr(then.ncp("GB")).endswith("experts=unknown, as_of='2015-06-01')")
 
 
 def _instances(obj: object) -> list[object]:

@@ -205,10 +205,10 @@ def test_the_wheel_works_in_a_fresh_venv_without_network(
         "print(len(emn.ncps()), emn.ncp('SI').coordinator.name, emn.__version__)"
     )
     done = run(str(python), "-c", script)
-    assert done.stdout.split()[:3] == ["33", "Nataša", "Potočnik"], done.stderr
+    assert done.stdout.split()[:3] == ["34", "Nataša", "Potočnik"], done.stderr
     emn_command = str(fresh_venv / "bin" / "emn")
     listed = run(emn_command, "list")
-    assert len(listed.stdout.splitlines()) == 34, listed.stderr
+    assert len(listed.stdout.splitlines()) == 35, listed.stderr
     shown = run(emn_command, "show", "SI", "--locale", "sl")
     assert "Nataša Potočnik (nacionalni koordinator)" in shown.stdout, shown.stderr
     valid = run(emn_command, "validate")

@@ -19,18 +19,29 @@ def test_one_row_per_ncp_with_tidy_columns() -> None:
         "code",
         "country",
         "status",
+        "other_statuses",
         "coordinating_entity",
         "coordinating_entity_kind",
         "experts",
         "last_changed",
         "sources",
     ]
-    assert len(frame) == 33
+    assert len(frame) == len(emn.ncps()) == 34
     slovenia = frame.set_index("code").loc["SI"]
     assert slovenia.experts == 10
     assert slovenia.last_changed == pandas.Timestamp("2014-03-27")
     assert pandas.isna(frame.set_index("code").loc["DE"].experts)  # unknown, not zero
     assert str(frame.experts.dtype) == "Int64"
+
+
+def test_the_frame_agrees_with_the_list_north_macedonia_with_no_host_norway_s_other_word() -> None:
+    frame = emn.pandas.to_dataframe().set_index("code")
+    assert frame.loc["MK"].status == "observer"
+    assert pandas.isna(frame.loc["MK"].coordinating_entity)  # no source names one
+    assert frame.loc["NO"].other_statuses == (
+        "associated member (sl-emn-2014, emm-si-composition-2018)"
+    )
+    assert "GB" not in frame.index
 
 
 def test_one_row_per_expert() -> None:
@@ -51,7 +62,10 @@ def test_one_row_per_expert() -> None:
 def test_a_single_ncp_a_list_and_a_snapshot() -> None:
     assert list(emn.pandas.to_dataframe(emn.ncp("SI")).code) == ["SI"]
     assert list(emn.pandas.to_dataframe([emn.ncp("SI"), emn.ncp("PL")]).code) == ["SI", "PL"]
-    assert len(emn.pandas.to_dataframe(emn.network(as_of=datetime.date(2022, 1, 1)))) == 7
+    then = emn.pandas.to_dataframe(emn.network(as_of=datetime.date(2015, 6, 1))).set_index("code")
+    assert len(then) == 28
+    assert then.loc["GB"].status == "member state"
+    assert pandas.isna(then.loc["GB"].coordinating_entity)  # no dated record names it
 
 
 def test_localized_values() -> None:

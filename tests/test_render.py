@@ -60,18 +60,75 @@ def test_an_unknown_composition_says_so_in_every_format() -> None:
 
 def test_the_network_renders_one_row_per_ncp() -> None:
     html = emn.render(emn.network(), "html")
-    assert "Council Decision 2008/381/EC: National Contact Points (33)" in html
-    assert html.count("<tr>") == 34
+    assert "Council Decision 2008/381/EC: National Contact Points (34)" in html
+    assert html.count("<tr>") == 35
     assert (
         "<td>DE</td><td>Germany</td><td>member state</td><td>unknown</td>"
-        "<td>Federal Office for Migration and Refugees</td>" in html
+        "<td>Federal Office for Migration and Refugees / Bundesamt für Migration und Flüchtlinge"
+        "</td>" in html
     )
+    # North Macedonia is listed, with no host; the list, the frame and the CLI agree.
+    assert (
+        "<td>MK</td><td>North Macedonia</td><td>observer</td><td>unknown</td>"
+        "<td>not named by any source</td>" in html
+    )
+    assert '<p class="emn-note">no longer taking part: United Kingdom (GB)</p>' in html
     assert emn.network()._repr_html_() == html
+
+
+def test_an_ncp_shows_its_hosts_with_their_times_and_sources() -> None:
+    text = emn.render(emn.ncp("HR"))
+    assert (
+        "    2015-03 to 2018-12-31: hrvatski ured Međunarodne organizacije za migracije / IOM "
+        "Office in Zagreb (hosts the NCP) [emn-gov-hr-about-en]"
+    ) in text.splitlines()
+    portugal = emn.render(emn.ncp("PT")).splitlines()
+    assert any(
+        line.startswith("    from 2023-10-29: Agência para a Integração")
+        and line.endswith("[inferred by the maintainers, uncertain]")
+        for line in portugal
+    )
+    norway = emn.render(emn.ncp("NO")).splitlines()
+    assert "  other sources' words: associated member (sl-emn-2014, emm-si-composition-2018)" in (
+        norway
+    )
+    assert (
+        "    from 2011-01-01: members of the NCP: Norwegian Directorate of Immigration / UDI; "
+        "Norwegian Ministry of Justice and Public Security / Justis- og beredskapsdepartementet "
+        "[ec-norway-ncp]"
+    ) in norway
+
+
+def test_an_ncp_of_a_day_says_which_day_and_what_it_cannot_place() -> None:
+    import datetime
+
+    germany = emn.network(as_of=datetime.date(2015, 6, 1)).ncp("DE")
+    lines = emn.render(germany).splitlines()
+    assert lines[:4] == [
+        "Germany (DE)",
+        "  as of: 2015-06-01",
+        "  status: member state",
+        "  coordinating entity: not determined on that day",
+    ]
+
+
+def test_a_disputed_headline_is_said_to_be_disputed() -> None:
+    import attrs
+
+    norway = attrs.evolve(
+        emn.ncp("NO"),
+        status=None,
+        coordinating_entity=None,
+        disputed=("status", "coordinating_entity"),
+    )
+    lines = emn.render(norway).splitlines()
+    assert "  status: disputed" in lines
+    assert "  coordinating entity: disputed" in lines
 
 
 def test_a_list_of_ncps_is_a_table_with_a_header() -> None:
     lines = emn.render(emn.ncps()).splitlines()
-    assert len(lines) == 34
+    assert len(lines) == 35
     assert lines[0].split()[:2] == ["CODE", "COUNTRY"]
 
 
@@ -79,10 +136,10 @@ def test_a_report_renders_one_row_per_finding_grouped_by_ncp() -> None:
     report = emn.validate(emn.network())
     html = emn.render(report, "html")
     assert html.count("<tr>") - html.count("<thead>") == len(report)
-    assert "ok: errors: 0, warnings: 2, info: 39" in html
+    assert "ok: errors: 0, warnings: 2, info: 54" in html
     text = emn.render(report)
     assert "DE Germany\n  info         composition-unknown      ncps[6].experts: " in text
-    assert text.endswith("ok: errors: 0, warnings: 2, info: 39")
+    assert text.endswith("ok: errors: 0, warnings: 2, info: 54")
     assert report._repr_html_() == html
 
 

@@ -90,7 +90,7 @@ def test_emn_template_xlsx_needs_a_file_and_keeps_an_existing_one(
 @pytest.mark.parametrize(
     ("country", "reason"),
     [
-        ("DK", "emn: Denmark (DK) takes no part in the EMN"),
+        ("DK", "emn: Denmark (DK) has no National Contact Point"),
         ("Atlantis", "emn: 'Atlantis' names no country"),
     ],
 )

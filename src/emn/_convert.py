@@ -164,7 +164,7 @@ def _make(detailed: bool = True) -> cattrs.Converter:
     import cattrs
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-    from ._model import Country, Name, NationalContactPoint, Organisation
+    from ._model import Country, Name, NationalContactPoint, Organisation, When
 
     c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed)
     c.register_structure_hook(str, _structure_str)
@@ -186,6 +186,18 @@ def _make(detailed: bool = True) -> cattrs.Converter:
             raise _Bad(err.problems[0].message + _did_you_mean_country(value)) from None
 
     c.register_structure_hook(Country, structure_country)
+
+    # A time as the sources give it ("2013-07", "before 2008") is written as its text.
+    def structure_when(value: object, _: object) -> When:
+        if not isinstance(value, str):
+            raise _Bad(f"expected a date such as '2014-03-27' or 'before 2008', got {_kind(value)}")
+        try:
+            return When(value)
+        except InvalidData as err:
+            raise _Bad(err.problems[0].message) from None
+
+    c.register_structure_hook(When, structure_when)
+    c.register_unstructure_hook(When, str)
 
     # A finding's location: keys and indexes.
     def structure_part(value: object, _: object) -> str | int:

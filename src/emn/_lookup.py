@@ -17,7 +17,7 @@ from ._country import Country
 from ._i18n import N_
 from ._messages import format_message
 from ._names import closest, fold, lookup, verify
-from ._vocabulary import Status
+from ._vocabulary import Scope, Status
 from .exceptions import NotFound
 
 # This module sits below the model (whose Network.ncp calls it), so it imports no model class:
@@ -204,61 +204,98 @@ def find_ncp(network: Any, key: object) -> Any:
     raise _why_no_ncp(network, code, key)
 
 
+def _sources(records: Iterable[Any]) -> str:
+    return ", ".join(dict.fromkeys(r.source for r in records))
+
+
 def _why_no_ncp(network: Any, code: str, key: object) -> NotFound:
     if code not in ISO_CODES:
         return _not_found(
             N_("{key} is not an ISO 3166-1 alpha-2 country code"), key, key=repr(code)
         )
-    if network.as_of is not None:
-        day = network.as_of.isoformat()
-        if Country(code) in network.undetermined:
-            return _not_found(
-                N_("the dataset cannot say whether {country} had an NCP in place on {day}"),
-                key,
-                [code],
-                country=code,
-                day=day,
-            )
-        later = sorted(
-            p.since for p in network.participations if p.country.code == code and p.since
+    day = None if network.as_of is None else network.as_of.isoformat()
+    if day is not None and Country(code) in network.undetermined:
+        return _not_found(
+            N_("the dataset cannot say whether {country} had an NCP in place on {day}"),
+            key,
+            [code],
+            country=code,
+            day=day,
         )
-        if later and later[0] > network.as_of:
-            return _not_found(
-                N_("{country} joined the EMN on {joined_day}, after {day}"),
-                key,
-                [code],
-                country=code,
-                joined_day=later[0].isoformat(),
-                day=day,
-            )
     claims = [p for p in network.participations if p.country.code == code]
-    absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]
-    if absent:
-        note = "; ".join(dict.fromkeys(p.note for p in absent if p.note))
-        values = {"country": code, "sources": ", ".join(p.source for p in absent)}
-        if note:
+    through_ncp = [p for p in claims if p.scope is Scope.NCP]
+    for former in (n for n in network.former_ncps if n.country.code == code):
+        # A former NCP keeps every record of its own, whatever the network's day.
+        ended = [
+            p
+            for p in former.participations
+            if p.scope is Scope.NCP
+            and p.status is not Status.NOT_PARTICIPATING
+            and p.valid.end is not None
+        ]
+        if ended:
+            last = max(p.valid.end.latest for p in ended)
+            final = [p for p in ended if p.valid.end.latest == last]
             # The note is the maintainers' English, as the dataset holds it.
+            note = next((p.valid.note for p in final if p.valid.note), "")
+            values = {"country": code, "end_day": last.isoformat(), "sources": _sources(final)}
+            if day is not None:
+                template = N_(
+                    "{country} took part in the EMN until {end_day} and has no National "
+                    "Contact Point on {day} (sources: {sources}). {note}"
+                )
+                return _not_found(template, key, [code], day=day, note=note, **values)
             template = N_(
-                "{country} takes no part in the EMN and has no National Contact Point: "
-                "{note} (sources: {sources})"
+                "{country} took part in the EMN until {end_day} and has no National Contact "
+                "Point today (sources: {sources}). {note}"
             )
             return _not_found(template, key, [code], note=note, **values)
-        template = N_(
-            "{country} takes no part in the EMN and has no National Contact Point "
-            "(sources: {sources})"
-        )
-        return _not_found(template, key, [code], **values)
-    if claims:
+    if day is not None:
         return _not_found(
             N_(
-                "{country} takes part in the EMN ({status}), "
-                "but no source names its National Contact Point"
+                "{country} took no part in the EMN on {day}, as the records read; "
+                "emn.network().statuses({code}) has every record"
             ),
             key,
             [code],
             country=code,
-            status=claims[-1].status.value,
+            day=day,
+            code=repr(code),
         )
+    absent = [p for p in through_ncp if p.status is Status.NOT_PARTICIPATING]
+    if absent and len(absent) == len(through_ncp):
+        said: dict[str, list[Any]] = {}
+        for p in claims:
+            if p.scope is not Scope.NCP:
+                said.setdefault(f"{p.status.word}, {p.scope.word}", []).append(p)
+        values = {"country": code, "sources": _sources(absent)}
+        if said:
+            # What other sources say is listed in the English words of the records.
+            also = "; ".join(f"{words} ({_sources(found)})" for words, found in said.items())
+            template = N_(
+                "{country} has no National Contact Point: it takes no part in the EMN through "
+                "one (sources: {sources}); other sources speak of other parts: {also}"
+            )
+            return _not_found(template, key, [code], also=also, **values)
+        template = N_(
+            "{country} has no National Contact Point: it takes no part in the EMN through one "
+            "(sources: {sources})"
+        )
+        return _not_found(template, key, [code], **values)
+    if through_ncp:
+        statuses = [p.status.value for p in through_ncp if p.status is not Status.PARTICIPANT]
+        values = {"country": code, "sources": _sources(through_ncp)}
+        if statuses:
+            template = N_(
+                "{country} takes part in the EMN ({status}) according to {sources}, "
+                "but no source names its National Contact Point"
+            )
+            return _not_found(template, key, [code], status=statuses[0], **values)
+        template = N_(
+            "{country} takes part in the EMN according to {sources}, "
+            "but no source names its National Contact Point"
+        )
+        return _not_found(template, key, [code], **values)
     return _not_found(
         N_("the dataset knows no National Contact Point for {country}"), key, [code], country=code
     )

@@ -3,9 +3,11 @@
 Arguments are strings. ``country`` and ``*_country`` are ISO codes, shown as the country's name
 with the code; ``countries`` is several codes, comma-separated; ``day`` and ``*_day`` are ISO
 dates, shown as the locale writes dates (a year or a month as given); ``status`` is a Status
-value, shown as its word; ``subject`` and ``field`` are English phrases with translations;
+value, shown as its word; ``subject``, ``field`` and ``scope`` are English phrases with
+translations; ``start`` and ``end`` are ISO days too;
 ``claims`` is JSON ``[[value, [source, ...]], ...]`` whose values are of the kind ``kind``
-(``status``, ``date``, ``text`` or ``number``). With ``plural``, the template is the singular
+(``status``, ``date``, ``when`` (a day, month or year as a source gives it), ``text`` or
+``number``). With ``plural``, the template is the singular
 and ``count`` chooses the form, as the language's plural rules say. ``locale=None`` here means
 the English of the message itself (ISO dates), whatever the context's language: a finding's
 ``message`` is that text.
@@ -20,10 +22,11 @@ from collections.abc import Mapping
 from ._countries import country_name, english_name
 from ._i18n import format_date, translator
 from ._vocabulary import Status
+from ._when import When, when_word
 
 __all__ = ["NP_", "format_message"]
 
-_PHRASES = ("subject", "field")
+_PHRASES = ("subject", "field", "scope")
 
 
 def NP_(singular: str, plural: str) -> tuple[str, str]:
@@ -49,7 +52,7 @@ def format_message(
             filled[key] = _country(value, locale)
         elif key == "countries":
             filled[key] = ", ".join(_country(code, locale) for code in value.split(",") if code)
-        elif (key == "day" or key.endswith("_day")) and locale is not None:
+        elif (key in ("day", "start", "end") or key.endswith("_day")) and locale is not None:
             filled[key] = _day(value, locale)
         elif key == "status":
             filled[key] = Status(value).label(locale if locale is not None else "en")
@@ -93,6 +96,8 @@ def _claims(encoded: str, kind: str, locale: object) -> str:
     for value, sources in json.loads(encoded):
         if kind == "status":
             shown = Status(value).label(locale if locale is not None else "en")
+        elif kind == "when":
+            shown = value if locale is None else when_word(When(value), locale, "medium")
         elif kind == "date":
             day = datetime.date.fromisoformat(value)
             shown = day.isoformat() if locale is None else format_date(day, locale, "medium")

@@ -3,11 +3,17 @@
 The model knows nothing of rules, the dataset or conversion. Its reprs are written by
 :mod:`emn._render` and its lookups by name made by :mod:`emn._lookup`, both of which sit below
 it and import no model class.
+
+Every record of the dataset (a host, a participation, a count, a claim, an event) names the
+source it rests on, says whether that source states it or the maintainers derived or inferred
+it (:class:`Basis`), and may carry the time it speaks of: a :class:`Validity` from one
+:class:`When` to another, or, for a present-tense statement, the time it was ``observed``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 import attrs
 
@@ -16,26 +22,53 @@ from ._countries import check_code, normalize_code
 from ._country import Country
 from ._lookup import find_ncp
 from ._render import render
-from ._vocabulary import OrganisationKind, Role, Status
-from .exceptions import NotFound
+from ._vocabulary import (
+    Basis,
+    Certainty,
+    Grouping,
+    MemberRole,
+    OrganisationKind,
+    Relation,
+    Role,
+    Scope,
+    SourceKind,
+    Status,
+)
+from ._when import When
+from .exceptions import InvalidData, NotFound, Problem
 
 __all__ = [
     "Article",
+    "Basis",
+    "Certainty",
     "Claim",
     "Country",
     "Declaration",
+    "Derivation",
     "Event",
     "Expert",
+    "Fact",
+    "Grouping",
+    "Host",
     "LegalAct",
+    "Member",
+    "MemberOrganisations",
+    "MemberRole",
     "Name",
     "NationalContactPoint",
     "Network",
     "Organisation",
     "OrganisationKind",
     "Participation",
+    "RelatedAct",
+    "Relation",
     "Role",
+    "Scope",
     "Source",
+    "SourceKind",
     "Status",
+    "Validity",
+    "When",
 ]
 
 _text = v.non_empty_text
@@ -46,16 +79,172 @@ def _optional_of(kind: type, what: str) -> v.optional:
     return v.optional(v.of_type((kind,), what))
 
 
+# -- time ----------------------------------------------------------------------------------------
+
+
+def _as_when(value: Any, name: str) -> Any:
+    """A W string (``"2013"``, ``"before 2008"``) as a :class:`When`, a bad one an
+    :class:`~emn.InvalidData` located at the field ``name``; anything else as it is."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return When(value)
+    except InvalidData as err:
+        raise InvalidData([Problem((name,), p.message) for p in err.problems]) from None
+
+
+# Converters, one per field name, so that a bad date is located at the field that holds it.
+def _start(value: Any) -> Any:
+    return _as_when(value, "start")
+
+
+def _end(value: Any) -> Any:
+    return _as_when(value, "end")
+
+
+def _when(value: Any) -> Any:
+    return _as_when(value, "when")
+
+
+def _date(value: Any) -> Any:
+    return _as_when(value, "date")
+
+
+def _observed_when(value: Any) -> Any:
+    return _as_when(value, "observed")
+
+
+_optional_when = v.optional(v.of_type((When,), "a When"))
+
+
+@attrs.frozen
+class Derivation:
+    """What a derived or inferred record rests on: a legal act, a dated fact, a record."""
+
+    reference: str = attrs.field(validator=_text)
+    source: str | None = attrs.field(default=None, validator=v.optional(_text))
+    record: str | None = attrs.field(default=None, validator=v.optional(_text))
+
+
+_derivations = v.items_of(Derivation, "a Derivation")
+
+
+@attrs.frozen
+class Validity:
+    """The time a record speaks of: from ``start`` until ``end``. A missing end means the record
+    holds until a later one supersedes it; a missing start, that the source gives none.
+
+    ``basis`` and ``derived_from`` say where a bound is not the source's own (a body cannot
+    host an NCP after it ceased to exist).
+
+    >>> Validity("2013", "2015-03").end.latest
+    datetime.date(2015, 3, 31)
+    """
+
+    start: When | None = attrs.field(default=None, converter=_start, validator=_optional_when)
+    end: When | None = attrs.field(default=None, converter=_end, validator=_optional_when)
+    basis: Basis | None = attrs.field(default=None, validator=v.optional(v.member_of(Basis)))
+    note: str | None = attrs.field(default=None, validator=v.optional(_text))
+    derived_from: tuple[Derivation, ...] = attrs.field(
+        default=(), converter=v.as_tuple, validator=_derivations
+    )
+
+    @property
+    def dated(self) -> bool:
+        """True if either end is given."""
+        return self.start is not None or self.end is not None
+
+
+# Fields every kind of record shares, keyword-only so that the older positional fields keep
+# their places.
+def _id() -> Any:
+    return attrs.field(default=None, kw_only=True, validator=v.optional(_text))
+
+
+def _valid() -> Any:
+    return attrs.field(
+        factory=Validity, kw_only=True, validator=v.of_type((Validity,), "a Validity")
+    )
+
+
+def _observed() -> Any:
+    return attrs.field(
+        default=None, kw_only=True, converter=_observed_when, validator=_optional_when
+    )
+
+
+def _optional_text() -> Any:
+    return attrs.field(default=None, kw_only=True, validator=v.optional(_text))
+
+
+def _basis() -> Any:
+    return attrs.field(default=Basis.STATED, kw_only=True, validator=v.member_of(Basis))
+
+
+def _certainty() -> Any:
+    return attrs.field(default=None, kw_only=True, validator=v.optional(v.member_of(Certainty)))
+
+
+def _derived_from() -> Any:
+    return attrs.field(default=(), kw_only=True, converter=v.as_tuple, validator=_derivations)
+
+
+# -- sources and bodies ------------------------------------------------------------------------
+
+
 @attrs.frozen
 class Source:
-    """A document that facts in the dataset come from: which, in what language, and when."""
+    """A document that facts in the dataset come from: what it is, where, and how far it counts.
+
+    ``title`` is given only where the source bears one; ``label`` describes it in the
+    maintainers' words. ``tier`` ranks it for the precedence rule (1 the Commission's and the
+    EU's own pages and acts, 2 an NCP's or its government's, 3 other national EMN pages, 4
+    secondary sites and copies); a source whose ``home`` is a country counts as tier 2 for what
+    it says about that country. ``date`` is the source's own date where it shows one, ``read``
+    the day the maintainers read it.
+    """
 
     id: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
+    title: str | None = attrs.field(validator=v.optional(_text))
     language: str = attrs.field(validator=v.language_tag)
-    date: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
-    where: str | None = attrs.field(default=None, validator=v.optional(_text))
-    note: str | None = attrs.field(default=None, validator=v.optional(_text))
+    kind: SourceKind = attrs.field(
+        default=SourceKind.PAGE, kw_only=True, validator=v.member_of(SourceKind)
+    )
+    tier: int | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional(v.of_type((int,), "an integer"))
+    )
+    home: Country | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
+    )
+    label: str | None = _optional_text()
+    url: str | None = _optional_text()
+    date: When | None = attrs.field(
+        default=None, kw_only=True, converter=_date, validator=_optional_when
+    )
+    read: _dt.date | None = attrs.field(default=None, kw_only=True, validator=v.optional(v.date))
+    file: str | None = _optional_text()
+    copy_of: str | None = _optional_text()
+    also_at: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=v.as_tuple, validator=v.items_of(str, "a string")
+    )
+    note: str | None = _optional_text()
+
+    @property
+    def name(self) -> str:
+        """The title the source bears, else the maintainers' label, else its id."""
+        return self.title or self.label or self.id
+
+    def tier_for(self, code: str | None) -> int | None:
+        """The source's tier for what it says about the country ``code``: 2 at most at home.
+
+        >>> import emn
+        >>> polish = emn.network().source("pl-kpk-list")
+        >>> polish.tier_for("PL"), polish.tier_for("SI")
+        (2, 3)
+        """
+        if self.tier is not None and self.home is not None and self.home.code == code:
+            return min(self.tier, 2)
+        return self.tier
 
 
 @attrs.frozen
@@ -89,6 +278,9 @@ class Organisation:
     country: Country | None = attrs.field(
         default=None, validator=_optional_of(Country, "a Country")
     )
+    #: What the body is, in the maintainers' English, where its names do not say.
+    label: str | None = _optional_text()
+    note: str | None = _optional_text()
 
     @property
     def name(self) -> str:
@@ -148,66 +340,238 @@ class Expert:
     source: str | None = attrs.field(default=None, validator=v.optional(_text))
 
 
+# -- records ---------------------------------------------------------------------------------
+
+
 @attrs.frozen
 class Event:
-    """Something that happened to an NCP, when (``2014-03-27``, ``2008``, ``../2008`` = by 2008)."""
+    """Something that happened, when (``2014-03-27``, ``2008``, ``before 2008``, ``by 2003``).
+
+    ``summary`` is the maintainers' English; ``quote``, where given, the words of a shipped
+    seed in ``lang``.
+    """
 
     summary: str = attrs.field(validator=_text)
     source: str = attrs.field(validator=_text)
-    when: str | None = attrs.field(default=None, validator=v.optional(v.when))
+    when: When | None = attrs.field(default=None, converter=_when, validator=_optional_when)
     quote: str | None = attrs.field(default=None, validator=v.optional(_text))
     #: The language of ``quote``, so that a reader of that language can be shown it.
     lang: str | None = attrs.field(default=None, validator=v.optional(v.language_tag))
+    id: str | None = _id()
+    country: Country | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
+    )
+    organisation: Organisation | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_of(Organisation, "an Organisation")
+    )
+    basis: Basis = _basis()
+    certainty: Certainty | None = _certainty()
+    note: str | None = _optional_text()
 
     @property
     def date(self) -> _dt.date | None:
         """The day of the event, where the source gives one."""
-        if self.when is None or len(self.when) != 10:
-            return None
-        return _dt.date.fromisoformat(self.when)
+        return None if self.when is None else self.when.day
+
+
+@attrs.frozen
+class Host:
+    """One source's word on the body that is, hosts or coordinates a country's NCP, and when.
+
+    The NCP's :attr:`~NationalContactPoint.coordinating_entity` is chosen among these records by
+    the precedence rule; every record stays.
+    """
+
+    country: Country = attrs.field(validator=v.of_type((Country,), "a Country"))
+    organisation: Organisation = attrs.field(
+        validator=v.of_type((Organisation,), "an Organisation")
+    )
+    relation: Relation = attrs.field(validator=v.member_of(Relation))
+    source: str = attrs.field(validator=_text)
+    id: str | None = _id()
+    valid: Validity = _valid()
+    #: The time a present-tense statement speaks of (the page's date), where it gives no start.
+    observed: When | None = _observed()
+    summary: str | None = _optional_text()
+    quote: str | None = _optional_text()
+    basis: Basis = _basis()
+    certainty: Certainty | None = _certainty()
+    derived_from: tuple[Derivation, ...] = _derived_from()
+    note: str | None = _optional_text()
 
 
 @attrs.frozen
 class Participation:
-    """One source's claim of a country's status in the EMN, and since when if it says."""
+    """One source's word on how a country takes part in the EMN, where, and when."""
 
     country: Country = attrs.field(validator=v.of_type((Country,), "a Country"))
     status: Status = attrs.field(validator=v.member_of(Status))
     source: str = attrs.field(validator=_text)
-    since: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
-    note: str | None = attrs.field(default=None, validator=v.optional(_text))
+    scope: Scope = attrs.field(default=Scope.NCP, kw_only=True, validator=v.member_of(Scope))
+    id: str | None = _id()
+    valid: Validity = _valid()
+    observed: When | None = _observed()
+    summary: str | None = _optional_text()
+    quote: str | None = _optional_text()
+    basis: Basis = _basis()
+    certainty: Certainty | None = _certainty()
+    derived_from: tuple[Derivation, ...] = _derived_from()
+    note: str | None = _optional_text()
+
+    @property
+    def since(self) -> _dt.date | None:
+        """The day the source says the country began to take part, where it gives a day."""
+        return None if self.valid.start is None else self.valid.start.day
 
 
 @attrs.frozen
 class Declaration:
-    """What a source says it counts (32 NCPs, ten experts), to compare with what it lists."""
+    """What a source says it counts (32 NCPs, ten experts), and the time it speaks of."""
 
     source: str = attrs.field(validator=_text)
     subject: str = attrs.field(validator=_text)
-    count: int = attrs.field(validator=v.of_type((int,), "an integer"))
-    quote: str = attrs.field(validator=_text)
+    count: int | None = attrs.field(validator=v.optional(v.of_type((int,), "an integer")))
+    quote: str | None = attrs.field(default=None, validator=v.optional(_text))
     country: Country | None = attrs.field(
         default=None, validator=_optional_of(Country, "a Country")
     )
+    id: str | None = _id()
+    valid: Validity = _valid()
+    #: What the count covers, as the source names it (``NO``, ``participating Member States``).
+    includes: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=v.as_tuple, validator=v.items_of(str, "a string")
+    )
+    #: The least and the most, where the source gives a range instead of a count.
+    count_range: tuple[int, ...] | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=v.as_optional_tuple,
+        validator=v.optional(v.items_of(int, "an integer")),
+    )
+    summary: str | None = _optional_text()
+    basis: Basis = _basis()
+    certainty: Certainty | None = _certainty()
+    note: str | None = _optional_text()
 
 
 @attrs.frozen
 class Claim:
-    """One source's word on a fact that another source words differently, kept as written."""
+    """One source's word on a fact that another source may word differently, kept as written.
+
+    ``subject`` is ``CC.field`` for a country (``GR.code``) or ``network.field``; where the value
+    names a body, it is the dataset's id of that organisation.
+    """
 
     subject: str = attrs.field(validator=_text)
     value: str = attrs.field(validator=_text)
     source: str = attrs.field(validator=_text)
-    date: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
-    quote: str | None = attrs.field(default=None, validator=v.optional(_text))
+    quote: str | None = _optional_text()
+    id: str | None = _id()
+    valid: Validity = _valid()
+    observed: When | None = _observed()
+    summary: str | None = _optional_text()
+    basis: Basis = _basis()
+    certainty: Certainty | None = _certainty()
+    derived_from: tuple[Derivation, ...] = _derived_from()
+    note: str | None = _optional_text()
+
+
+@attrs.frozen
+class Fact:
+    """A statement a seed makes about NCPs in general or one NCP, quoted and glossed."""
+
+    source: str = attrs.field(validator=_text)
+    summary: str = attrs.field(validator=_text)
+    quote: str | None = _optional_text()
+    id: str | None = _id()
+    #: The provision the statement rests on or restates (``Decision 2008/381/EC, Art. 5(2)``).
+    reference: str | None = _optional_text()
+    country: Country | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
+    )
+    note: str | None = _optional_text()
+
+
+@attrs.frozen
+class Member:
+    """A person a source names in an EMN role, outside a full published composition."""
+
+    name: str = attrs.field(validator=_text)
+    role: MemberRole = attrs.field(validator=v.member_of(MemberRole))
+    source: str = attrs.field(validator=_text)
+    id: str | None = _id()
+    country: Country | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
+    )
+    organisation: Organisation | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_of(Organisation, "an Organisation")
+    )
+    valid: Validity = _valid()
+    observed: When | None = _observed()
+    summary: str | None = _optional_text()
+    basis: Basis = _basis()
+    note: str | None = _optional_text()
+
+
+@attrs.frozen
+class MemberOrganisations:
+    """The bodies a source names as making up an NCP, its partners or its national network."""
+
+    role: Grouping = attrs.field(validator=v.member_of(Grouping))
+    organisations: tuple[Organisation, ...] = attrs.field(
+        converter=v.as_tuple, validator=v.items_of(Organisation, "an Organisation")
+    )
+    source: str = attrs.field(validator=_text)
+    id: str | None = _id()
+    country: Country | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
+    )
+    valid: Validity = _valid()
+    observed: When | None = _observed()
+    summary: str | None = _optional_text()
+    basis: Basis = _basis()
+    note: str | None = _optional_text()
+
+
+# -- the legal basis ---------------------------------------------------------------------------
 
 
 @attrs.frozen
 class Article:
-    """One provision of a legal act, numbered as cited (``5(2)``), with its text."""
+    """One provision of a legal act, numbered as cited (``5(2)``), in the maintainers' summary.
+
+    No legal text is copied; ``seed_wording`` names the :class:`Fact` that quotes a shipped
+    seed's own wording of the provision, where there is one.
+    """
 
     number: str = attrs.field(validator=_text)
-    text: str = attrs.field(validator=_text)
+    summary: str = attrs.field(validator=_text)
+    reference: str | None = _optional_text()
+    source: str | None = _optional_text()
+    seed_wording: str | None = _optional_text()
+    note: str | None = _optional_text()
+
+
+_articles = v.items_of(Article, "an Article")
+
+
+@attrs.frozen
+class RelatedAct:
+    """An act that amends, applies or proposes the network's legal basis."""
+
+    reference: str = attrs.field(validator=_text)
+    summary: str | None = _optional_text()
+    adopted: _dt.date | None = attrs.field(default=None, kw_only=True, validator=v.optional(v.date))
+    journal: str | None = _optional_text()
+    sources: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=v.as_tuple, validator=_source_ids
+    )
+    articles: tuple[Article, ...] = attrs.field(
+        default=(), kw_only=True, converter=v.as_tuple, validator=_articles
+    )
+
+
+_acts = v.items_of(RelatedAct, "a RelatedAct")
 
 
 @attrs.frozen
@@ -219,13 +583,26 @@ class LegalAct:
     adopted: _dt.date = attrs.field(validator=v.date)
     in_force: _dt.date = attrs.field(validator=v.date)
     journal: str = attrs.field(validator=_text)
-    source: str = attrs.field(validator=_text)
-    amended_by: tuple[str, ...] = attrs.field(
-        default=(), converter=v.as_tuple, validator=v.items_of(str, "a string")
+    sources: tuple[str, ...] = attrs.field(
+        converter=v.as_tuple, validator=v.items_of(str, "a source id", "at least one source")
+    )
+    amended_by: tuple[RelatedAct, ...] = attrs.field(
+        default=(), converter=v.as_tuple, validator=_acts
     )
     articles: tuple[Article, ...] = attrs.field(
-        default=(), converter=v.as_tuple, validator=v.items_of(Article, "an Article")
+        default=(), converter=v.as_tuple, validator=_articles
     )
+    related_acts: tuple[RelatedAct, ...] = attrs.field(
+        default=(), kw_only=True, converter=v.as_tuple, validator=_acts
+    )
+    proposal: RelatedAct | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_of(RelatedAct, "a RelatedAct")
+    )
+
+    @property
+    def source(self) -> str:
+        """The first source the act's record rests on."""
+        return self.sources[0]
 
     def article(self, number: str) -> Article:
         """The article numbered ``number`` (``"5(2)"``); :class:`NotFound` if the data lacks it."""
@@ -235,11 +612,29 @@ class LegalAct:
         raise NotFound(f"{self.reference} has no Article {number} in the dataset", key=number)
 
 
+# -- NCPs and the network ---------------------------------------------------------------------
+
+
+def _tuple_of(kind: type, what: str) -> Any:
+    return attrs.field(
+        default=(), kw_only=True, converter=v.as_tuple, validator=v.items_of(kind, what)
+    )
+
+
+#: The fields of an NCP whose headline value the precedence rule may leave disputed.
+DISPUTABLE = ("status", "coordinating_entity")
+
+
 @attrs.frozen(repr=False)
 class NationalContactPoint:
     """A country's National Contact Point: its designated entity, experts and history.
 
     ``experts`` is None where the sources do not publish the composition: unknown, not empty.
+    ``coordinating_entity`` and ``status`` are the headline values that the precedence rule
+    chooses among the records in ``hosts`` and ``participations`` (the Commission's pages
+    first, then the NCP's own, …; see ``docs/dataset.md``); None where no record names one, no
+    dated record places one on the day (``as_of``), or the records are disputed
+    (``disputed`` names the field).
 
     >>> import emn
     >>> emn.ncp("SI").coordinator.name
@@ -249,8 +644,8 @@ class NationalContactPoint:
     """
 
     country: Country = attrs.field(validator=v.of_type((Country,), "a Country"))
-    coordinating_entity: Organisation = attrs.field(
-        validator=v.of_type((Organisation,), "an Organisation")
+    coordinating_entity: Organisation | None = attrs.field(
+        validator=_optional_of(Organisation, "an Organisation")
     )
     status: Status | None = attrs.field(default=None, validator=v.optional(v.member_of(Status)))
     experts: tuple[Expert, ...] | None = attrs.field(
@@ -267,6 +662,26 @@ class NationalContactPoint:
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=v.as_tuple, validator=_source_ids)
     listed_as: str | None = attrs.field(default=None, validator=v.optional(_text))
+    #: Every source's word on the body that is or hosts the NCP, dated where the source dates it.
+    hosts: tuple[Host, ...] = _tuple_of(Host, "a Host")
+    #: Every source's word on how the country takes part.
+    participations: tuple[Participation, ...] = _tuple_of(Participation, "a Participation")
+    #: People the sources name in an EMN role outside a full composition.
+    people: tuple[Member, ...] = _tuple_of(Member, "a Member")
+    #: Bodies the sources name as the NCP's members, partners or national network.
+    member_organisations: tuple[MemberOrganisations, ...] = _tuple_of(
+        MemberOrganisations, "a MemberOrganisations"
+    )
+    #: The fields whose headline the records leave undecided: sources of equal rank and time
+    #: disagree, so no value is shown and every claim stays.
+    disputed: tuple[str, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=v.as_tuple,
+        validator=v.items_among(DISPUTABLE, "a field name"),
+    )
+    #: The day this NCP is described on, in a network as of a day; None for the latest state.
+    as_of: _dt.date | None = attrs.field(default=None, kw_only=True, validator=v.optional(v.date))
 
     def _with_role(self, role: Role) -> tuple[Expert, ...] | None:
         if self.experts is None:
@@ -304,9 +719,11 @@ class NationalContactPoint:
 
     def __repr__(self) -> str:
         experts = "unknown" if self.experts is None else len(self.experts)
+        entity = None if self.coordinating_entity is None else self.coordinating_entity.name
+        day = "" if self.as_of is None else f", as_of={self.as_of.isoformat()!r}"
         return (
             f"NationalContactPoint(country={self.country.code!r}, "
-            f"coordinating_entity={self.coordinating_entity.name!r}, experts={experts})"
+            f"coordinating_entity={entity!r}, experts={experts}{day})"
         )
 
 
@@ -332,18 +749,31 @@ class Network:
     )
     #: The day this network describes; None for the latest known state.
     as_of: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
-    #: Countries the dataset cannot place on ``as_of``: no dated record says whether their NCP
-    #: was in place that day, or the dated records disagree.
+    #: Countries the dataset cannot place on ``as_of`` (or today): no dated record says whether
+    #: they took part that day, or the records of equal rank disagree.
     undetermined: tuple[Country, ...] = attrs.field(
         default=(), converter=v.as_tuple, validator=v.items_of(Country, "a Country")
     )
+    #: The day the maintainers last read the sources.
+    updated: _dt.date | None = attrs.field(default=None, kw_only=True, validator=v.optional(v.date))
+    #: NCPs that took part before this network's day and no longer do (the United Kingdom's).
+    former_ncps: tuple[NationalContactPoint, ...] = _tuple_of(
+        NationalContactPoint, "a NationalContactPoint"
+    )
+    #: Events of the network as a whole, and of countries without an NCP record.
+    events: tuple[Event, ...] = _tuple_of(Event, "an Event")
+    #: People named in a role of the network as a whole (the EMN Chair).
+    people: tuple[Member, ...] = _tuple_of(Member, "a Member")
+    #: What the seeds say about NCPs in general, quoted and glossed.
+    facts: tuple[Fact, ...] = _tuple_of(Fact, "a Fact")
 
     def ncp(self, key: str) -> NationalContactPoint:
         """The NCP of a country given by code (any case; ``EL``/``GR`` alike) or by name in any
         language CLDR knows, or as a source writes it (``Słowenia``, ``Slowenien``, ``slovenie``).
 
-        Raises :class:`emn.NotFound` saying why: not a country, no part in the EMN, no NCP
-        known, or a name that fits several countries (:attr:`~emn.NotFound.candidates`).
+        Raises :class:`emn.NotFound` saying why: not a country, no part in the EMN (or no longer:
+        the United Kingdom), no NCP known, or a name that fits several countries
+        (:attr:`~emn.NotFound.candidates`).
         """
         found: NationalContactPoint = find_ncp(self, key)
         return found
@@ -356,7 +786,8 @@ class Network:
         raise NotFound(f"no source with id {id!r}", key=id)
 
     def statuses(self, code: str) -> tuple[Participation, ...]:
-        """Every source's claim about how the country with this code takes part."""
+        """Every source's word on how the country with this code takes part; in a network as of
+        a day, the records that may hold on that day."""
         if not isinstance(code, str):
             raise TypeError(f"statuses: code must be a string, not {type(code).__name__}")
         key = normalize_code(code)

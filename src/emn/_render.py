@@ -17,6 +17,7 @@ from ._countries import country_name
 from ._i18n import N_, current_locale, format_date, parse_locale, translator
 from ._location import format_place
 from ._vocabulary import Role
+from ._when import when_word
 from .exceptions import InvalidData
 
 # The model's classes, the diff and the rules' findings, known here by their fields only.
@@ -24,6 +25,7 @@ NationalContactPoint: TypeAlias = Any
 Network: TypeAlias = Any
 Organisation: TypeAlias = Any
 Event: TypeAlias = Any
+Record: TypeAlias = Any
 Finding: TypeAlias = Any
 Report: TypeAlias = Any
 Diff: TypeAlias = Any
@@ -33,10 +35,14 @@ __all__ = [
     "Format",
     "entity_name",
     "expert_organisation",
+    "host_word",
     "located_lines",
+    "other_statuses",
+    "period",
     "render",
     "status_word",
     "verdict",
+    "when_word",
 ]
 
 Format = Literal["text", "html", "markdown"]
@@ -104,10 +110,25 @@ def _language(locale: object) -> str | None:
 
 
 def status_word(ncp: NationalContactPoint, locale: object = None) -> str:
-    """The NCP's status as a word in ``locale``; "unknown" (translated) where none is known."""
+    """The NCP's status as a word in ``locale``; "disputed" or "unknown" (translated) where the
+    records give none."""
     if ncp.status is not None:
         return str(ncp.status.label(locale))
-    return translator(locale).gettext(N_("unknown"))
+    _ = translator(locale).gettext
+    return _(N_("disputed")) if "status" in ncp.disputed else _(N_("unknown"))
+
+
+def host_word(ncp: NationalContactPoint, locale: object = None) -> str:
+    """The body hosting the NCP, as :func:`entity_name` writes it, or why none is shown: the
+    sources dispute it, no dated record places one on the NCP's day, or no source names one."""
+    if ncp.coordinating_entity is not None:
+        return entity_name(ncp.coordinating_entity, locale)
+    _ = translator(locale).gettext
+    if "coordinating_entity" in ncp.disputed:
+        return _(N_("disputed"))
+    if ncp.as_of is not None:
+        return _(N_("not determined on that day"))
+    return _(N_("not named by any source"))
 
 
 def entity_name(organisation: Organisation, locale: object = None) -> str:
@@ -134,15 +155,32 @@ def expert_organisation(organisation: Organisation, country: str, locale: object
     return str(organisation.full_name)
 
 
-def _when(event: Event, locale: object) -> str:
+def period(record: Record, locale: object = None) -> str:
+    """The time a record speaks of: from a start, until an end, both, the time it was
+    observed (a present-tense statement), or "undated"."""
     _ = translator(locale).gettext
-    if event.when is None:
-        return _(N_("undated"))
-    if event.date is not None:
-        return format_date(event.date, locale)
-    if event.when.startswith("../"):
-        return _(N_("before {year}")).format(year=event.when[3:])
-    return str(event.when)
+    valid = record.valid
+    start = None if valid.start is None else when_word(valid.start, locale)
+    end = None if valid.end is None else when_word(valid.end, locale)
+    if start is not None and end is not None:
+        return _(N_("{start} to {end}")).format(start=start, end=end)
+    if start is not None:
+        return _(N_("from {start}")).format(start=start)
+    if end is not None:
+        return _(N_("until {end}")).format(end=end)
+    observed = getattr(record, "observed", None)
+    if observed is not None:
+        return _(N_("as of {date}")).format(date=when_word(observed, locale))
+    return _(N_("undated"))
+
+
+def _cited(record: Record, locale: object) -> str:
+    """The source a record rests on, or how the maintainers made it; "uncertain" if marked."""
+    words = [record.source] if record.basis.value == "stated" else [record.basis.label(locale)]
+    certainty = getattr(record, "certainty", None)
+    if certainty is not None:
+        words.append(certainty.label(locale))
+    return ", ".join(words)
 
 
 def _event_text(event: Event, locale: object) -> str:
@@ -162,11 +200,14 @@ def _country(code: str, locale: object) -> str:
 def _ncp(ncp: NationalContactPoint, locale: object) -> list[_Block]:
     _ = translator(locale).gettext
     code = ncp.country.code
-    blocks: list[_Block] = [
-        _Title(_country(code, locale)),
-        _Field(_(N_("status")), status_word(ncp, locale)),
-        _Field(_(N_("coordinating entity")), entity_name(ncp.coordinating_entity, locale)),
-    ]
+    blocks: list[_Block] = [_Title(_country(code, locale))]
+    if ncp.as_of is not None:
+        blocks.append(_Field(_(N_("as of")), format_date(ncp.as_of, locale)))
+    blocks.append(_Field(_(N_("status")), status_word(ncp, locale)))
+    others = other_statuses(ncp, locale)
+    if others:
+        blocks.append(_Field(_(N_("other sources' words")), others))
+    blocks.append(_Field(_(N_("coordinating entity")), host_word(ncp, locale)))
     if ncp.appointed_by is not None:
         blocks.append(_Field(_(N_("appointed by")), ncp.appointed_by.name))
     if ncp.last_changed is not None:
@@ -189,19 +230,94 @@ def _ncp(ncp: NationalContactPoint, locale: object) -> list[_Block]:
                 tuple(f"{name} ({role}), {organisation}" for name, role, organisation in rows),
             )
         )
+    if ncp.hosts:
+        hosts = tuple(
+            (
+                period(h, locale),
+                entity_name(h.organisation, locale),
+                h.relation.label(locale),
+                _cited(h, locale),
+            )
+            for h in ncp.hosts
+        )
+        blocks.append(
+            _Table(
+                _(N_("hosts")),
+                str(len(hosts)),
+                (_(N_("when")), _(N_("organisation")), _(N_("relation")), _(N_("source"))),
+                hosts,
+                tuple(
+                    f"{when}: {body} ({relation}) [{cited}]"
+                    for when, body, relation, cited in hosts
+                ),
+            )
+        )
+    people = tuple(
+        (period(m, locale), m.name, m.role.label(locale), _cited(m, locale)) for m in ncp.people
+    )
+    if people:
+        blocks.append(
+            _Table(
+                _(N_("people named")),
+                str(len(people)),
+                (_(N_("when")), _(N_("name")), _(N_("role")), _(N_("source"))),
+                people,
+                tuple(f"{when}: {name} ({role}) [{cited}]" for when, name, role, cited in people),
+            )
+        )
+    bodies = tuple(
+        (
+            period(m, locale),
+            m.role.label(locale),
+            # Where the dataset has no record of each body, the summary names them.
+            "; ".join(entity_name(o, locale) for o in m.organisations) or m.summary or "",
+            _cited(m, locale),
+        )
+        for m in ncp.member_organisations
+    )
+    if bodies:
+        blocks.append(
+            _Table(
+                _(N_("bodies named")),
+                str(len(bodies)),
+                (_(N_("when")), _(N_("relation")), _(N_("organisation")), _(N_("source"))),
+                bodies,
+                tuple(f"{when}: {role}: {names} [{cited}]" for when, role, names, cited in bodies),
+            )
+        )
     if ncp.history:
-        rows = tuple((_when(e, locale), _event_text(e, locale), e.source) for e in ncp.history)
+        events = tuple(
+            (when_word(e.when, locale), _event_text(e, locale), _cited(e, locale))
+            for e in ncp.history
+        )
         blocks.append(
             _Table(
                 _(N_("history")),
                 "",
                 (_(N_("date")), _(N_("event")), _(N_("source"))),
-                rows,
-                tuple(f"{when}: {text} [{source}]" for when, text, source in rows),
+                events,
+                tuple(f"{when}: {text} [{source}]" for when, text, source in events),
             )
         )
     blocks.append(_Field(_(N_("sources")), ", ".join(ncp.sources)))
     return blocks
+
+
+def other_statuses(ncp: NationalContactPoint, locale: object = None) -> str:
+    """The words other sources give the country's part through its NCP, with their sources:
+    ``associated member (sl-emn-2014, emm-si-composition-2018)`` for Norway; "" if none."""
+    said: dict[str, list[str]] = {}
+    for p in ncp.participations:
+        if (
+            p.scope.value != "ncp"
+            or p.status in (ncp.status, None)
+            or p.status.value == "participant"
+        ):
+            continue
+        said.setdefault(p.status.label(locale), []).append(p.source)
+    return "; ".join(
+        f"{word} ({', '.join(dict.fromkeys(sources))})" for word, sources in said.items()
+    )
 
 
 def _ncps(ncps: Sequence[NationalContactPoint], caption: str, locale: object) -> list[_Block]:
@@ -219,7 +335,7 @@ def _ncps(ncps: Sequence[NationalContactPoint], caption: str, locale: object) ->
             country_name(n.country.code, locale),
             status_word(n, locale),
             _("unknown") if n.experts is None else str(len(n.experts)),
-            entity_name(n.coordinating_entity, locale),
+            host_word(n, locale),
         )
         for n in ncps
     )
@@ -237,8 +353,16 @@ def _network(network: Network, locale: object) -> list[_Block]:
     blocks = _ncps(network.ncps, caption, locale)
     if network.undetermined:
         countries = ", ".join(_country(c.code, locale) for c in network.undetermined)
+        note = (
+            N_("not determined on that day: {countries}")
+            if network.as_of is not None
+            else N_("named by a source, but not placed by the records: {countries}")
+        )
+        blocks.append(_Note(_(note).format(countries=countries)))
+    if network.former_ncps:
+        countries = ", ".join(_country(n.country.code, locale) for n in network.former_ncps)
         blocks.append(
-            _Note(_(N_("not determined on that day: {countries}")).format(countries=countries))
+            _Note(_(N_("no longer taking part: {countries}")).format(countries=countries))
         )
     return blocks
 

@@ -20,6 +20,7 @@ from .exceptions import InvalidData, Problem
 __all__ = [
     "as_optional_tuple",
     "as_tuple",
+    "items_among",
     "items_of",
     "language_tag",
     "member_of",
@@ -95,6 +96,24 @@ class items_of:
 
 
 @attrs.frozen(repr=False)
+class items_among:
+    """Accept a tuple of strings, each one of ``choices``; ``what`` names one in messages."""
+
+    choices: tuple[str, ...]
+    what: str
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items_of(str, self.what)(instance, attribute, value)
+        items: tuple[str, ...] = value  # type: ignore[assignment]  # checked just above
+        for index, item in enumerate(items):
+            if item not in self.choices:
+                raise fail(attribute, f"{item!r} is not one of {', '.join(self.choices)}", index)
+
+    def __repr__(self) -> str:
+        return f"<items_among validator for {', '.join(self.choices)}>"
+
+
+@attrs.frozen(repr=False)
 class of_own_class:
     """Accept only instances of the class being built (an organisation's parent)."""
 
@@ -148,27 +167,33 @@ class _NonEmptyText:
         return "<non-empty text validator>"
 
 
+# A point in time as the sources give it: a day, a month or a year, or "before"/"by" one.
+WHEN = re.compile(r"(?:(before|by) )?([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
+
+
 @attrs.frozen(repr=False)
 class _When:
-    """A day, month or year, possibly ``../`` (by then); the calendar must know the day."""
+    """A day, month or year (``2013-07-01``, ``2013-07``, ``2013``), possibly ``before`` or
+    ``by`` one (``before 2008``, ``by 2008-12-22``); the calendar must know the day."""
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        text = value if isinstance(value, str) else ""
-        match = re.fullmatch(r"(\.\./)?([0-9]{4})(-[0-9]{2})?(-[0-9]{2})?", text)
-        if match is None or (match.group(4) and not match.group(3)):
+        match = WHEN.fullmatch(value) if isinstance(value, str) else None
+        if match is None:
             raise fail(
-                attribute, f"{value!r} is not a date such as '2014-03-27', '2008' or '../2008'"
+                attribute,
+                f"{value!r} is not a date such as '2014-03-27', '2008', 'before 2008' or "
+                "'by 2008-12-22'",
             )
         year = int(match.group(2))
-        month = int(match.group(3)[1:]) if match.group(3) else 1
-        day = int(match.group(4)[1:]) if match.group(4) else 1
+        month = int(match.group(3)) if match.group(3) else 1
+        day = int(match.group(4)) if match.group(4) else 1
         try:
             datetime.date(year, month, day)
         except ValueError:
             raise fail(attribute, f"{value!r} is not a day of the calendar") from None
 
     def __repr__(self) -> str:
-        return "<when validator for a day, month or year>"
+        return "<when validator for a day, month or year, or before or by one>"
 
 
 non_empty_text = _NonEmptyText()

@@ -42,7 +42,8 @@ import attrs
 from ._i18n import N_, current_locale, format_date, gettext, translator
 
 if TYPE_CHECKING:
-    from ._model import NationalContactPoint, Network
+    from ._model import NationalContactPoint, Network, When
+    from ._precedence import Reading
 
 __all__ = ["Chart", "europe", "timeline"]
 
@@ -277,47 +278,63 @@ def _fill(status: str) -> str:
     return f"url(#{_HATCH})" if status == "undetermined" else COLOURS[status]
 
 
-def _sources(network: Network, day_network: Network, code: str, status: str) -> list[str]:
+def _reading(network: Network) -> Reading:
+    from ._precedence import Reading
+
+    return Reading.of(network)
+
+
+def _sources(reading: Reading, day_network: Network, code: str, status: str) -> list[str]:
     """The ids of the sources behind a country's status on ``day_network.as_of``."""
-    day = day_network.as_of or datetime.date.today()
-    claims = [p for p in network.participations if p.country.code == code]
     ncp = next((n for n in day_network.ncps if n.country.code == code), None)
     if ncp is None:
-        # Undetermined or not participating: the claims, dated or not, that name the country.
+        # Undetermined, not participating or gone: the records, dated or not, that name it.
+        claims = reading.records(code)
         wanted = [p for p in claims if status != "not_participating" or p.status.value == status]
-        found = [p.source for p in wanted]
-        found = found or [s for n in network.ncps if n.country.code == code for s in n.sources]
+        found = [p.source for p in wanted or claims]
         return list(dict.fromkeys(found))
-    found = [p.source for p in claims if p.since and p.since <= day and p.status.value == status]
-    found = found or [e.source for e in ncp.history if e.when and not e.when.startswith("..")]
+    words = {status, "participant"}
+    found = [
+        p.source for p in ncp.participations if p.scope.value == "ncp" and p.status.value in words
+    ]
     return list(dict.fromkeys(found or ncp.sources))
 
 
+def _unknown(ncp: NationalContactPoint) -> bool:
+    """True if the NCP is in place on its day but no record gives a word for its status."""
+    return ncp.status is None or ncp.status.value == "participant"
+
+
 def _present(ncp: NationalContactPoint) -> str:
-    # An NCP a dated record shows in place, in a status no dated record gives, is drawn
-    # as undetermined: the picture never guesses a status.
-    return ncp.status.value if ncp.status is not None else "undetermined"
+    # An NCP in place in a status no record gives a word for is drawn as undetermined: the
+    # picture never guesses a status.
+    return "undetermined" if _unknown(ncp) else str(ncp.status.value)  # type: ignore[union-attr]
 
 
-def _statuses(network: Network, day_network: Network) -> dict[str, str]:
-    """Each country's status on the day: an NCP's, undetermined, or not participating."""
-    day = day_network.as_of or datetime.date.today()
+def _statuses(reading: Reading, day_network: Network) -> dict[str, str]:
+    """Each country's status on the day: an NCP's, undetermined, or not participating (no NCP
+    ever, as Denmark, or no longer, as the United Kingdom after it left the EU)."""
+    day = day_network.as_of or reading.today
     found = {n.country.code: _present(n) for n in day_network.ncps}
     for country in day_network.undetermined:
         found.setdefault(country.code, "undetermined")
-    for claim in network.participations:
-        if claim.status.value == "not_participating" and (claim.since or day) <= day:
-            found.setdefault(claim.country.code, "not_participating")
+    for ncp in day_network.former_ncps:
+        found.setdefault(ncp.country.code, "not_participating")
+    for code in reading.participations:
+        if code not in found:
+            decided, status, _ = reading.participation(code, day)
+            if decided == "out" and status is not None and status.value == "not_participating":
+                found[code] = "not_participating"
     return found
 
 
-def _hover(network: Network, day_network: Network, code: str, status: str, locale: object) -> str:
+def _hover(reading: Reading, day_network: Network, code: str, status: str, locale: object) -> str:
     lines = [_name(code, locale), _label(status, locale)]
     ncp = next((n for n in day_network.ncps if n.country.code == code), None)
-    if ncp is not None and ncp.status is None:
+    if ncp is not None and _unknown(ncp):
         lines[1] = f"{gettext('status', locale)}: {gettext('unknown', locale)}"
     if status != "absent":
-        ids = ", ".join(_sources(network, day_network, code, status))
+        ids = ", ".join(_sources(reading, day_network, code, status))
         lines.append(f"{gettext('sources', locale)}: {ids}")
     return "\n".join(lines)
 
@@ -401,7 +418,8 @@ def europe(
     locale = current_locale(locale)
     translator(locale)  # an unknown locale fails here, before any drawing
     then = _snapshot(whole, day)
-    statuses = _statuses(whole, then)
+    reading = _reading(whole)
+    statuses = _statuses(reading, then)
     outlines = _europe()
     _, _, width, height = outlines["view_box"]
     top = 48.0
@@ -415,7 +433,7 @@ def europe(
     order = sorted(shapes, key=lambda code: (statuses.get(code, "absent") != "absent", code))
     for code in order:
         status = statuses.get(code, "absent")
-        hover = _hover(whole, then, code, status, locale)
+        hover = _hover(reading, then, code, status, locale)
         path = _element(
             "path",
             d=shapes[code],
@@ -449,26 +467,25 @@ def europe(
 # -- the timeline -----------------------------------------------------------------------------
 
 
-def _period(when: str | None) -> list[datetime.date]:
-    """The first day of a partial date (``2008``, ``2008-05``) and the first day after it."""
-    if when is None or when.startswith(".."):
+def _period(when: When | None) -> list[datetime.date]:
+    """The first day a time may denote and the day after its last (none for a bound)."""
+    if when is None or when.earliest is None:
         return []
-    parts = [int(p) for p in when.split("-")]
-    if len(parts) == 3:
-        day = datetime.date(*parts)
-        return [day, day + datetime.timedelta(days=1)]
-    if len(parts) == 2:
-        year, month = parts
-        after = datetime.date(year + month // 12, month % 12 + 1, 1)
-        return [datetime.date(year, month, 1), after]
-    return [datetime.date(parts[0], 1, 1), datetime.date(parts[0] + 1, 1, 1)]
+    return [when.earliest, when.latest + datetime.timedelta(days=1)]
 
 
 def _boundaries(network: Network, end: datetime.date) -> list[datetime.date]:
     """Every day on which what the dated records say may change, up to ``end``."""
     days = {network.legal_basis.in_force, end}
-    days.update(p.since for p in network.participations if p.since)
-    for ncp in network.ncps:
+    ncps = (*network.ncps, *network.former_ncps)
+    validities = [p.valid for p in network.participations]
+    validities += [h.valid for n in ncps for h in n.hosts]
+    for valid in validities:
+        days.update(_period(valid.start))
+        days.update(_period(valid.end))
+        if valid.end is not None:
+            days.add(valid.end.latest + datetime.timedelta(days=1))
+    for ncp in ncps:
         for event in ncp.history:
             days.update(_period(event.when))
         if ncp.last_changed:
@@ -486,51 +503,90 @@ class _Bar:
     unknown_status: bool
 
 
+def _on(
+    reading: Reading, ncp: NationalContactPoint | None, code: str, day: datetime.date
+) -> tuple[str, bool, tuple[str, ...]] | None:
+    """A country's state on ``day``, if it takes part or may: its status, whether no record
+    gives it a word, and the sources behind it. What a snapshot would say, without building
+    one (the timeline asks for many days)."""
+    from ._precedence import may_hold
+
+    decided, status, _ = reading.participation(code, day)
+    claims = reading.records(code)
+    if decided == "out":
+        return None
+    if decided == "undetermined" or ncp is None:
+        # Undetermined, or taking part with no NCP any source names.
+        return "undetermined", False, tuple(dict.fromkeys(p.source for p in claims))
+    unknown = status is None or status.value == "participant"
+    shown = "undetermined" if unknown else str(status.value)  # type: ignore[union-attr]
+    words = {shown, "participant"}
+    sources = [p.source for p in claims if p.status.value in words and may_hold(p, day)]
+    return shown, unknown, tuple(dict.fromkeys(sources or ncp.sources))
+
+
 def _bars(network: Network, days: Sequence[datetime.date], end: datetime.date) -> list[_Bar]:
-    """Each country's runs of one status between consecutive boundary days."""
-    runs: dict[str, _Bar] = {}
+    """Each country's runs of one status between the days on which its records may change."""
+    reading = _reading(network)
+    ncps = {n.country.code: n for n in (*network.ncps, *network.former_ncps)}
     bars: list[_Bar] = []
-    # The state on each boundary day holds until the next; the last one holds on ``end`` too.
-    spans = [*itertools.pairwise(days), (end, end + datetime.timedelta(days=1))]
-    for day, following in spans:
-        then = _snapshot(network, day)
-        statuses = {
-            code: status
-            for code, status in _statuses(network, then).items()
-            if status != "not_participating"
-        }
-        for code in list(runs):
-            if code not in statuses:
-                bars.append(runs.pop(code))
-        for code, status in statuses.items():
-            ncp = next((n for n in then.ncps if n.country.code == code), None)
-            unknown = ncp is not None and ncp.status is None
-            sources = tuple(_sources(network, then, code, status))
-            run = runs.get(code)
+    for code in sorted({*ncps, *reading.participations}):
+        # Only a country's own records change its state; the first day starts every row.
+        own = {days[0], end}
+        for claim in reading.records(code):
+            own.update(_period(claim.valid.start))
+            own.update(_period(claim.valid.end))
+            own.update(_period(claim.observed))
+            if claim.valid.end is not None:  # "by 2020" ends at the latest on its last day
+                own.add(claim.valid.end.latest + datetime.timedelta(days=1))
+        own = {d for d in own if days[0] <= d <= end}
+        ordered = sorted(own)
+        run: _Bar | None = None
+        # The state on each day holds until the next; the last one holds on ``end`` too.
+        for day, following in [
+            *itertools.pairwise(ordered),
+            (end, end + datetime.timedelta(days=1)),
+        ]:
+            state = _on(reading, ncps.get(code), code, day)
+            if state is None:
+                if run is not None:
+                    bars.append(run)
+                run = None
+                continue
+            status, unknown, sources = state
             if run is not None and (run.status, run.unknown_status) == (status, unknown):
                 merged = tuple(dict.fromkeys(run.sources + sources))
-                runs[code] = attrs.evolve(run, end=following, sources=merged)
+                run = attrs.evolve(run, end=following, sources=merged)
                 continue
             if run is not None:
                 bars.append(run)
-            runs[code] = _Bar(code, status, day, following, sources, unknown)
-    bars.extend(runs.values())
+            run = _Bar(code, status, day, following, sources, unknown)
+        if run is not None:
+            bars.append(run)
     return bars
 
 
 def _marks(network: Network) -> Iterator[tuple[str, str, datetime.date, str, str]]:
-    """(code, kind, day, when as written, what and source) for each dated record of an NCP."""
-    joins = {
-        (p.country.code, p.since.isoformat(), p.source) for p in network.participations if p.since
-    }
-    for ncp in network.ncps:
+    """(code, kind, day, when as written, what and source) for each dated event of an NCP, each
+    dated start of a host, and each published composition."""
+    from ._precedence import HEADLINE_RELATIONS
+
+    for ncp in (*network.ncps, *network.former_ncps):
         code = ncp.country.code
         for event in ncp.history:
             days = _period(event.when)
-            # A record of joining is the start of a bar already.
-            if not days or (code, event.when, event.source) in joins:
+            if days:
+                yield code, "event", days[0], str(event.when), f"{event.summary} ({event.source})"
+        seen = set()
+        for host in ncp.hosts:
+            days = _period(host.valid.start)
+            if not days or host.relation not in HEADLINE_RELATIONS:
                 continue
-            yield code, "event", days[0], event.when or "", f"{event.summary} ({event.source})"
+            key = (str(host.valid.start), host.organisation)
+            what = f"{host.organisation.name}: {host.relation.word} ({host.source})"
+            if key not in seen:
+                seen.add(key)
+                yield code, "event", days[0], str(host.valid.start), what
         if ncp.last_changed:
             sources = dict.fromkeys(e.source for e in ncp.experts or () if e.source)
             text = ", ".join(sources) or ", ".join(ncp.sources)
@@ -540,14 +596,14 @@ def _marks(network: Network) -> Iterator[tuple[str, str, datetime.date, str, str
 def timeline(network: Network | None = None, *, locale: object = None) -> Chart:
     """A timeline of the network: a row per country that ever took part, bars for its statuses.
 
-    Bars run between the days on which a dated record changes what can be said (joining
-    dates, dated events, a composition's date, the Decision's entry into force); a hatched bar
-    means the dated records cannot say whether, or in what status, the country's NCP was in
-    place. Diamonds mark dated events in an NCP's history (a host designated or changed;
-    undated events and those dated only "by" a year are not drawn), circles the day its
-    published composition last changed. Vertical lines mark the entry into force of Decision
-    2008/381/EC and today (or ``network.as_of``). Each bar carries ``data-from``, its first
-    day, and ``data-until``, the day after its last, as ISO dates.
+    A country's bars run between the days on which its own participation records may change
+    what can be said of it (their starts, ends and observed times), read under the precedence
+    rule; a hatched bar means the dated records cannot say whether, or in what status, the
+    country's NCP was in place. Diamonds mark dated events in an NCP's history and the dated
+    starts of its hosts (undated ones, and those dated only "before" or "by" a time, are not
+    drawn), circles the day its published composition last changed. Vertical lines mark the
+    entry into force of Decision 2008/381/EC and today (or ``network.as_of``). Each bar carries
+    ``data-from``, its first day, and ``data-until``, the day after its last, as ISO dates.
 
     >>> import emn.charts
     >>> svg = emn.charts.timeline(locale="sl").svg
@@ -757,6 +813,6 @@ def _lines(
 
 def _written(when: str, locale: object) -> str:
     """A record's date as the record gives it: a day in ``locale``, else the year or month."""
-    if len(when) == 10:
+    if len(when) == 10 and when[4] == "-":
         return _when(datetime.date.fromisoformat(when), locale)
     return when

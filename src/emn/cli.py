@@ -37,10 +37,21 @@ class _Parser(argparse.ArgumentParser):
         raise _Usage(message)
 
 
+class _Version(argparse.Action):
+    """``--version``: the package's version and the day the dataset's sources were last read."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"emn {version('emn')} (data read {network().updated})\n")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="emn", description="Explore and validate the EMN's National Contact Points."
     )
+    parser.add_argument("--version", action=_Version, nargs=0, help="the version and data date")
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ._model import NationalContactPoint, Network, Organisation
+from ._model import Host, NationalContactPoint, Network, Organisation, Participation, Scope, Status
 from .exceptions import UnwritableFile
 
 __all__ = ["FILES", "export", "neutralise"]
@@ -21,6 +21,17 @@ __all__ = ["FILES", "export", "neutralise"]
 def _field(name: str, kind: str, description: str, **extra: Any) -> dict[str, Any]:
     return {"name": name, "type": kind, "description": description, **extra}
 
+
+# The time a record speaks of and what it rests on, for hosts and participations alike.
+_TIME_FIELDS = (
+    _field("from", "string", "Start as the source gives it (a day, month or year; 'before'/'by')"),
+    _field("until", "string", "End as the source gives it; empty: no end stated"),
+    _field("observed", "string", "For a present-tense statement: the time it speaks of"),
+    _field("source", "string", "The source (sources.id)", constraints={"required": True}),
+    _field("basis", "string", "stated (by the source), derived or inferred (by the maintainers)"),
+    _field("certainty", "string", "'uncertain' where the maintainers mark it so"),
+    _field("summary", "string", "What the source says, in the maintainers' words"),
+)
 
 _TABLES: dict[str, dict[str, Any]] = {
     "ncps": {
@@ -33,12 +44,28 @@ _TABLES: dict[str, dict[str, Any]] = {
                 constraints={"required": True},
             ),
             _field("country", "string", "The country's English name (CLDR)"),
-            _field("status", "string", "How the country takes part: member_state, observer, ..."),
-            _field("coordinating_entity_id", "string", "The designated entity (organisations.id)"),
+            _field(
+                "status",
+                "string",
+                "How the country takes part, by the precedence rule: member_state, observer, ...; "
+                "empty where the records leave it undecided",
+            ),
+            _field(
+                "other_statuses",
+                "string",
+                "Other words sources give the country's part, space-separated "
+                "(participations.csv has every record)",
+            ),
+            _field(
+                "coordinating_entity_id",
+                "string",
+                "The body hosting the NCP by the precedence rule (organisations.id); empty where "
+                "no source names one or the records leave it undecided",
+            ),
             _field(
                 "coordinating_entity",
                 "string",
-                "The designated entity's names, as the sources write them",
+                "That body's names, as the sources write them",
             ),
             _field("listed_as", "string", "The country as the source that lists the NCP writes it"),
             _field("experts_published", "boolean", "Whether the sources publish the NCP's experts"),
@@ -112,6 +139,52 @@ _TABLES: dict[str, dict[str, Any]] = {
         "primaryKey": ["id"],
         "foreignKeys": [{"fields": ["parent_id"], "reference": {"resource": "", "fields": ["id"]}}],
     },
+    "hosts": {
+        "description": "Every source's word on the body that is, hosts or coordinates an NCP.",
+        "fields": [
+            _field("id", "string", "The record's id in the dataset", constraints={"unique": True}),
+            _field("code", "string", "The NCP's country code", constraints={"required": True}),
+            _field("organisation_id", "string", "The body (organisations.id)"),
+            _field(
+                "relation",
+                "string",
+                "designated, is, hosts, coordinates or operates (runs the work under another "
+                "body's coordination)",
+            ),
+            *_TIME_FIELDS,
+        ],
+        "primaryKey": ["id"],
+        "foreignKeys": [
+            {
+                "fields": ["organisation_id"],
+                "reference": {"resource": "organisations", "fields": ["id"]},
+            },
+            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+    "participations": {
+        "description": "Every source's word on how a country takes part in the EMN.",
+        "fields": [
+            _field("id", "string", "The record's id in the dataset", constraints={"unique": True}),
+            _field("code", "string", "The country's code", constraints={"required": True}),
+            _field(
+                "scope",
+                "string",
+                "Where: ncp (through an NCP), steering_board, network or unspecified",
+            ),
+            _field(
+                "status",
+                "string",
+                "member_state, observer, associated_member, not_participating or participant "
+                "(takes part, no word for how)",
+            ),
+            *_TIME_FIELDS,
+        ],
+        "primaryKey": ["id"],
+        "foreignKeys": [
+            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
     "sources": {
         "description": "Every source the dataset rests on.",
         "fields": [
@@ -121,10 +194,23 @@ _TABLES: dict[str, dict[str, Any]] = {
                 "The id records cite",
                 constraints={"required": True, "unique": True},
             ),
-            _field("title", "string", "What the source is"),
+            _field("title", "string", "The title the source bears, where it bears one"),
+            _field("label", "string", "What the source is, in the maintainers' words"),
+            _field("kind", "string", "seed, page, document, mirror (a copy of one) or maintainers"),
+            _field(
+                "tier",
+                "integer",
+                "For the precedence rule: 1 the Commission and the EU, 2 an NCP or its "
+                "government, 3 other national EMN pages, 4 secondary sites and copies",
+            ),
+            _field("home", "string", "The country it counts as tier 2 for, where it has one"),
             _field("language", "string", "The source's language (BCP 47)"),
-            _field("date", "date", "The source's date, where known"),
-            _field("where", "string", "Where it was read"),
+            _field("url", "string", "Where it was read"),
+            _field(
+                "date", "string", "The source's own date (a day, month or year), where it shows one"
+            ),
+            _field("read", "date", "The day the maintainers read it"),
+            _field("copy_of", "string", "The document a copy is of (sources.id)"),
             _field("note", "string", "What else to know about it"),
         ],
         "primaryKey": ["id"],
@@ -216,12 +302,19 @@ class _Organisations:
 def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations) -> list[str]:
     from ._countries import english_name
 
+    entity = ncp.coordinating_entity
+    others = dict.fromkeys(
+        p.status.value
+        for p in ncp.participations
+        if p.scope is Scope.NCP and p.status not in (ncp.status, Status.PARTICIPANT)
+    )
     return [
         ncp.country.code,
         english_name(ncp.country.code),
         ncp.status.value if ncp.status else "",
-        organisations.id(ncp.coordinating_entity),
-        ncp.coordinating_entity.all_names,
+        " ".join(others),
+        organisations.id(entity),
+        "" if entity is None else entity.all_names,
         ncp.listed_as or "",
         "true" if ncp.experts is not None else "false",
         "" if ncp.experts is None else str(len(ncp.experts)),
@@ -236,7 +329,7 @@ def _history_rows(network: Network) -> list[list[str]]:
         [
             ncp.country.code,
             str(i),
-            e.when or "",
+            str(e.when or ""),
             e.summary,
             e.source,
             e.quote or "",
@@ -247,11 +340,25 @@ def _history_rows(network: Network) -> list[list[str]]:
     ]
 
 
+def _times(record: Host | Participation) -> list[str]:
+    return [
+        str(record.valid.start or ""),
+        str(record.valid.end or ""),
+        str(record.observed or ""),
+        record.source,
+        record.basis.value,
+        record.certainty.value if record.certainty else "",
+        record.summary or "",
+    ]
+
+
 #: The files a package consists of; ``--force`` replaces these and nothing else.
 FILES = (
     "ncps.csv",
     "experts.csv",
     "organisations.csv",
+    "hosts.csv",
+    "participations.csv",
     "sources.csv",
     "names.csv",
     "history.csv",
@@ -288,13 +395,29 @@ def _rows(network: Network) -> dict[str, list[list[str]]]:
         for ncp in network.ncps
         for i, e in enumerate(ncp.experts or ())
     ]
+    everyone = (*network.ncps, *network.former_ncps)
+    hosts = [
+        [h.id or "", h.country.code, organisations.id(h.organisation), h.relation.value, *_times(h)]
+        for ncp in everyone
+        for h in ncp.hosts
+    ]
+    participations = [
+        [p.id or "", p.country.code, p.scope.value, p.status.value, *_times(p)]
+        for p in network.participations
+    ]
     sources = [
         [
             s.id,
-            s.title,
+            s.title or "",
+            s.label or "",
+            s.kind.value,
+            "" if s.tier is None else str(s.tier),
+            s.home.code if s.home else "",
             s.language,
-            s.date.isoformat() if s.date else "",
-            s.where or "",
+            s.url or "",
+            str(s.date or ""),
+            s.read.isoformat() if s.read else "",
+            s.copy_of or "",
             s.note or "",
         ]
         for s in network.sources
@@ -303,6 +426,8 @@ def _rows(network: Network) -> dict[str, list[list[str]]]:
         "ncps": ncps,
         "experts": experts,
         "organisations": organisations.rows(),
+        "hosts": hosts,
+        "participations": participations,
         "sources": sources,
         "names": organisations.name_rows(),
         "history": _history_rows(network),
@@ -426,14 +551,14 @@ def _descriptor(network: Network) -> dict[str, Any]:
         "description": (
             "The National Contact Points of the European Migration Network (Council Decision "
             "2008/381/EC), their coordinating institutions and, where published, their experts, "
-            "as the sources below describe them. Every record names its sources. A text cell "
+            "as the sources below describe them, with every source's word on each country's "
+            "part and each NCP's host, dated where the source dates it. Every record names its "
+            "sources. A text cell "
             "that would start with =, +, -, @, a tab, a carriage return or ' has one ' put in "
             "front, so that spreadsheets do not run it as a formula; take it off to read the "
             "value."
         ),
         "version": version("emn"),
-        "sources": [
-            {"title": f"{s.title} [{s.id}]", "path": s.where or ""} for s in network.sources
-        ],
+        "sources": [{"title": f"{s.name} [{s.id}]", "path": s.url or ""} for s in network.sources],
         "resources": resources,
     }

@@ -42,8 +42,10 @@ def to_dataframe(
     """A DataFrame of NCPs (default: the bundled network), or of experts with ``experts=True``.
 
     Country names, statuses and roles are in ``locale`` (English by default). An NCP whose
-    composition is not published has no expert rows and a missing ``experts`` count, never 0.
-    Needs pandas: ``pip install 'emn[pandas]'``.
+    composition is not published has no expert rows and a missing ``experts`` count, never 0;
+    one whose host no source names (North Macedonia), or that the records leave undecided,
+    has a missing ``coordinating_entity``. ``other_statuses`` holds the words other sources
+    give the country, with their sources. Needs pandas: ``pip install 'emn[pandas]'``.
 
     >>> import emn
     >>> from emn.pandas import to_dataframe
@@ -60,7 +62,7 @@ def to_dataframe(
             "emn.pandas.to_dataframe needs pandas, an optional extra: pip install 'emn[pandas]'"
         ) from None
     from ._countries import country_name
-    from ._render import entity_name, expert_organisation, status_word
+    from ._render import entity_name, expert_organisation, other_statuses, status_word
 
     rows: list[dict[str, Any]] = []
     for ncp in _ncps(obj):
@@ -83,12 +85,14 @@ def to_dataframe(
                 )
             continue
         entity = ncp.coordinating_entity
+        kind = None if entity is None or entity.kind is None else entity.kind.label(locale)
         rows.append(
             {
                 **base,
                 "status": status_word(ncp, locale) if ncp.status else None,
-                "coordinating_entity": entity_name(entity, locale),
-                "coordinating_entity_kind": entity.kind.label(locale) if entity.kind else None,
+                "other_statuses": other_statuses(ncp, locale) or None,
+                "coordinating_entity": None if entity is None else entity_name(entity, locale),
+                "coordinating_entity_kind": kind,
                 "experts": None if ncp.experts is None else len(ncp.experts),
                 "last_changed": ncp.last_changed,
                 "sources": ", ".join(ncp.sources),
@@ -110,6 +114,7 @@ def to_dataframe(
             "code",
             "country",
             "status",
+            "other_statuses",
             "coordinating_entity",
             "coordinating_entity_kind",
             "experts",

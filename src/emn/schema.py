@@ -13,7 +13,7 @@ import attrs
 
 from . import _validators as v
 from ._countries import EU_ALIASES, ISO_CODES
-from ._model import Country, NationalContactPoint, Organisation
+from ._model import Country, NationalContactPoint, Organisation, When
 
 __all__ = ["json_schema"]
 
@@ -24,6 +24,8 @@ _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # Text that is not only whitespace, as emn's non-empty text validator requires.
 _TEXT = {"type": "string", "pattern": r"\S"}
 _LANGUAGE_TAG = f"^{v.language_tag.pattern.pattern}$"
+# A day, month or year as a source gives it, possibly "before" or "by" one.
+_WHEN = r"^(?:(?:before|by) )?[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
 
 
 def json_schema() -> dict[str, Any]:
@@ -109,6 +111,8 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "integer"}
     if hint is datetime.date:
         return {"type": "string", "format": "date", "pattern": _DATE, "maxLength": 10}
+    if hint is When:
+        return {"type": "string", "pattern": _WHEN}
     if isinstance(hint, type) and issubclass(hint, Enum):
         return {"enum": [member.value for member in hint]}
     if isinstance(hint, type) and attrs.has(hint):

@@ -139,6 +139,8 @@ class _Builder:
             key = row.get(column, "")
             if key:
                 item[field] = self._organisation((*at, field), key, "ncps", n, column)
+            elif field == "coordinating_entity":
+                item[field] = None  # no source names one (North Macedonia's)
         for field in ("status", "last_changed", "listed_as"):
             self._at((*at, field), "ncps", n, field)
             if row.get(field):

@@ -10,7 +10,8 @@ from .._i18n import N_
 from .._identity import person_key, within
 from .._location import Location, format_location
 from .._messages import NP_
-from .._model import NationalContactPoint, Organisation, OrganisationKind, Role, Status
+from .._model import NationalContactPoint, Organisation, OrganisationKind, Role, Scope, Status
+from .._precedence import Reading
 from ._findings import Severity
 from ._protocol import Context, Observation, observe, rule
 
@@ -57,18 +58,20 @@ def one_coordinator(ncp: NationalContactPoint, context: Context) -> Iterator[Obs
 )
 def coordinator_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
     """The national coordinator is an official or employee of the designated entity, or of a
-    unit of it (the Police within the Ministry of the Interior)."""
+    unit of it (the Police within the Ministry of the Interior). Where no designated entity
+    is known, it cannot be judged."""
+    entity = ncp.coordinating_entity
+    if entity is None:
+        return
     for index, expert in enumerate(ncp.experts or ()):
-        if expert.role is Role.NATIONAL_COORDINATOR and not within(
-            expert.organisation, ncp.coordinating_entity
-        ):
+        if expert.role is Role.NATIONAL_COORDINATOR and not within(expert.organisation, entity):
             yield observe(
                 ("experts", index, "organisation"),
                 "the national coordinator {name} comes from {organisation}, "
                 "not from the designated entity {entity} or a unit of it",
                 name=expert.name,
                 organisation=expert.organisation.full_name,
-                entity=ncp.coordinating_entity.name,
+                entity=entity.name,
             )
 
 
@@ -100,7 +103,10 @@ def expert_affiliation(ncp: NationalContactPoint, context: Context) -> Iterator[
             based is None
             or based == ncp.country.code
             or _international(organisation)
-            or within(organisation, ncp.coordinating_entity)
+            or (
+                ncp.coordinating_entity is not None
+                and within(organisation, ncp.coordinating_entity)
+            )
         ):
             continue
         yield observe(
@@ -219,10 +225,23 @@ def deputy_not_coordinator(ncp: NationalContactPoint, context: Context) -> Itera
     f"{ART_5_1}; the Commission's members list",
 )
 def participating_country(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
-    """The NCP's country takes part in the EMN (Denmark does not). Where no source in the
-    reference network speaks of the country, the rule says so as info."""
+    """The NCP's country takes part in the EMN through an NCP on the reference network's day
+    (today, for the latest network): Denmark has no NCP; the United Kingdom took part until it
+    left the EU. Where no source in the reference network speaks of the country, the rule
+    says so as info."""
     code = ncp.country.code
-    claims = context.statuses(code)
+    reference = context.reference
+    claims = [p for p in context.statuses(code) if p.scope is Scope.NCP]
+    if reference.as_of is not None:
+        # A network as of a day holds the records that may hold on it: the country takes part
+        # if one of them says so, or the records leave the day undetermined.
+        taking = [p for p in claims if p.status is not Status.NOT_PARTICIPATING]
+        if not taking and ncp.country not in reference.undetermined:
+            day = reference.as_of.isoformat()
+            yield observe(
+                "country", "{country} took no part in the EMN on {day}", country=code, day=day
+            )
+        return
     if not claims:
         yield observe(
             "country",
@@ -232,13 +251,31 @@ def participating_country(ncp: NationalContactPoint, context: Context) -> Iterat
         )
         return
     absent = [p for p in claims if p.status is Status.NOT_PARTICIPATING]
-    present = [p for p in claims if p.status is not Status.NOT_PARTICIPATING]
-    if absent and not present:
+    if len(absent) == len(claims):
         yield observe(
             "country",
-            "{country} takes no part in the EMN ({sources}), so it has no NCP",
+            "{country} has no National Contact Point in the EMN ({sources})",
             country=code,
-            sources=", ".join(p.source for p in absent),
+            sources=", ".join(dict.fromkeys(p.source for p in absent)),
+        )
+        return
+    reading = Reading.of(reference)
+    if reading.participation(code, reading.today)[0] != "out":
+        return
+    last = reading.last_day(code)
+    if last is not None and last < reading.today:
+        ended = [p for p in claims if p.valid.end is not None and p.valid.end.latest == last]
+        yield observe(
+            "country",
+            "{country} took part in the EMN until {end} ({sources}), so it has no NCP now",
+            country=code,
+            end=last.isoformat(),
+            sources=", ".join(dict.fromkeys(p.source for p in ended)),
+        )
+    else:
+        day = reading.today.isoformat()
+        yield observe(
+            "country", "{country} took no part in the EMN on {day}", country=code, day=day
         )
 
 
@@ -287,7 +324,8 @@ def _names_cited(organisation: Organisation, at: Location) -> Iterator[tuple[Loc
 def _cited(ncp: NationalContactPoint) -> Iterator[tuple[Location, str]]:
     """Every source id the NCP cites, and where."""
     yield from ((("sources", index), source) for index, source in enumerate(ncp.sources))
-    yield from _names_cited(ncp.coordinating_entity, ("coordinating_entity",))
+    if ncp.coordinating_entity is not None:
+        yield from _names_cited(ncp.coordinating_entity, ("coordinating_entity",))
     if ncp.appointed_by is not None:
         yield from _names_cited(ncp.appointed_by, ("appointed_by",))
     for index, expert in enumerate(ncp.experts or ()):
@@ -319,28 +357,12 @@ def unknown_source(ncp: NationalContactPoint, context: Context) -> Iterator[Obse
 NETWORK_BEGAN = datetime.date(2002, 1, 1)
 
 
-def _span(when: str) -> tuple[datetime.date | None, datetime.date]:
-    """The first and last day an event's date can mean: ``2014-03`` is all of March 2014,
-    ``../2008`` (by 2008) any day up to the end of 2008."""
-    by = when.startswith("../")
-    parts = [int(part) for part in when.removeprefix("../").split("-")]
-    year, month, day = (*parts, 1, 1)[:3]
-    first = datetime.date(year, month, day)
-    if len(parts) == 3:
-        last = first
-    elif len(parts) == 2:
-        last = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
-    else:
-        last = datetime.date(year, 12, 31)
-    return (None if by else first), last
-
-
 @rule("date-range", Severity.ERROR, "Dates lie between the network's beginning and today")
 def date_range(ncp: NationalContactPoint, context: Context) -> Iterator[Observation]:
     """The day the composition last changed, and each event of its history, lie neither after
     today nor before 2002, the earliest year the sources give for the beginning of the EMN's
     pilot phase (2002 or 2003, as sources disagree). A year or a month stands for all its days;
-    ``../2008`` (by 2008) for any day up to then."""
+    ``by 2008`` for any day up to then, ``before 2008`` for any day before it."""
     today = datetime.date.today()
     dates: list[tuple[Location, str, datetime.date | None, datetime.date]] = []
     if ncp.last_changed is not None:
@@ -348,7 +370,8 @@ def date_range(ncp: NationalContactPoint, context: Context) -> Iterator[Observat
         dates.append((("last_changed",), day.isoformat(), day, day))
     for index, event in enumerate(ncp.history):
         if event.when is not None:
-            dates.append((("history", index, "when"), event.when, *_span(event.when)))
+            when = event.when
+            dates.append((("history", index, "when"), str(when), when.earliest, when.latest))
     for location, written, first, last in dates:
         if first is not None and first > today:
             yield observe(location, "the date {day} is after today", day=written)
