@@ -35,8 +35,10 @@ def test_the_docs_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     assert 'id="emn.validate"' in api
     assert 'id="emn.NationalContactPoint"' in api
     charts = (tmp_path / "charts.html").read_text(encoding="utf-8")
+    dataset = (tmp_path / "dataset.html").read_text(encoding="utf-8")
     for name in ("timeline", "map-2009-06-01", "map-2015-06-01", "map-2021-06-01", "map-today"):
         assert f"_static/charts/{name}.svg" in charts
+        assert f"_static/charts/{name}.svg" in dataset  # the dataset page shows them too
         assert (tmp_path / "_static" / "charts" / f"{name}.svg").read_text().startswith("<svg")
 
 
