@@ -296,11 +296,11 @@ def test_lookup_reasons_are_said_in_the_locale() -> None:
     )
     with pytest.raises(emn.exceptions.NotFound) as absent:
         emn.ncp("DK")
-    assert str(absent.value).startswith("Denmark (DK) takes no part in the EMN")
+    assert str(absent.value).startswith("Denmark (DK) has no National Contact Point")
     said = emn.render(absent.value, locale="sl")
     assert said.startswith(
-        "država Danska (DK) ne sodeluje v Evropski migracijski mreži in nima nacionalne "
-        "kontaktne točke: "
+        "država Danska (DK) nima nacionalne kontaktne točke: v Evropski migracijski mreži ne "
+        "sodeluje prek takšne točke"
     )
     assert "(viri: " in said
 
@@ -312,8 +312,8 @@ def test_the_command_line_gives_the_reason_in_its_locale(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.startswith(
-        "emn: kraj Dania (DK) nie uczestniczy w Europejskiej Sieci Migracyjnej i nie ma "
-        "krajowego punktu kontaktowego: "
+        "emn: kraj Dania (DK) nie ma krajowego punktu kontaktowego: nie uczestniczy w "
+        "Europejskiej Sieci Migracyjnej przez taki punkt"
     )
     assert "(źródła: " in err
     counts = next(f for f in emn.validate(emn.network()).infos if "between" in f.message)

@@ -52,7 +52,10 @@ def format_message(
             filled[key] = _country(value, locale)
         elif key == "countries":
             filled[key] = ", ".join(_country(code, locale) for code in value.split(",") if code)
-        elif (key in ("day", "start", "end") or key.endswith("_day")) and locale is not None:
+        elif key in ("start", "end") and locale is not None:
+            # The two ends of a period read best short: "od 27 mar 2014 do 31 sty 2020".
+            filled[key] = _day(value, locale, "medium")
+        elif (key == "day" or key.endswith("_day")) and locale is not None:
             filled[key] = _day(value, locale)
         elif key == "status":
             filled[key] = Status(value).label(locale if locale is not None else "en")
@@ -71,10 +74,10 @@ def format_message(
         return translated
 
 
-def _day(value: str, locale: object) -> str:
-    """A day as the locale writes it; a year or a month ("2001", "../2001") as given."""
+def _day(value: str, locale: object, format: str = "long") -> str:
+    """A day as the locale writes it; a year or a month ("2001", "by 2001") as given."""
     try:
-        return format_date(datetime.date.fromisoformat(value), locale)
+        return format_date(datetime.date.fromisoformat(value), locale, format)
     except ValueError:
         return value
 
