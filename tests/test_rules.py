@@ -693,8 +693,14 @@ def test_declared_count_counts_only_the_ncps_the_declaring_source_lists() -> Non
 def test_declared_count_compares_a_countrys_experts_with_those_the_source_lists() -> None:
     experts = [attrs.evolve(e, source="sl-text") for e in GOOD.experts or ()]
     others = [emn.Expert("X", MNZ, M, source="aa"), emn.Expert("Y", MNZ, M, source="zz")]
+    # The same source's experts of other countries, before and after SI, are not SI's.
+    abroad = [attrs.evolve(ncp(("Z", BAMF, M), country=c), sources=()) for c in ("AT", "SK")]
+    abroad = [
+        attrs.evolve(n, experts=[attrs.evolve(e, source="sl-text") for e in n.experts or ()])
+        for n in abroad
+    ]
     network = records(
-        ncps=(attrs.evolve(GOOD, experts=[*experts, *others]),),
+        ncps=(abroad[0], attrs.evolve(GOOD, experts=[*experts, *others]), abroad[1]),
         declarations=(Declaration("sl-text", "experts", 4, "q", country=SI),),
     )
     # Read back from JSON, as from a file: equal strings, never the same objects.
@@ -714,6 +720,7 @@ def test_declared_count_counts_as_observers_the_listed_countries_the_source_make
             Participation(NO, Status.OBSERVER, "b"),
             # What other sources say of Serbia does not change what "b" lists.
             Participation(RS, Status.MEMBER_STATE, "a"),
+            Participation(RS, Status.MEMBER_STATE, "c"),
             Participation(RS, Status.OBSERVER, "c"),
         ),
         declarations=(Declaration("b", "observers", 1, "q"),),
@@ -729,10 +736,11 @@ def test_declared_count_counts_as_observers_the_listed_countries_the_source_make
 
 @pytest.mark.parametrize("subject", ["member_states", "associated_members", "regions"])
 def test_declared_count_does_not_judge_a_count_the_source_does_not_itemise(subject: str) -> None:
+    experts = [attrs.evolve(e, source="b") for e in GOOD.experts or ()]
     network = records(
-        ncps=listed_by("b", "SI", "NO"),
+        ncps=tuple(attrs.evolve(n, experts=experts) for n in listed_by("b", "SI", "NO")),
         participations=(Participation(SI, Status.MEMBER_STATE, "b"),),
-        declarations=(Declaration("b", subject, 5, "q"),),
+        declarations=(Declaration("b", subject, 5, "q"), Declaration("b", subject, 5, "q", SI)),
     )
     assert only("declared-count", network) == []
 
