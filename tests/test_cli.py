@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -329,8 +331,6 @@ def test_an_unknown_locale_exits_2(capsys: pytest.CaptureFixture[str], command: 
 def _emn(
     *args: str, env: dict[str, str] | None = None, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    import os
-
     return subprocess.run(
         [sys.executable, "-m", "emn", *args],
         capture_output=True,
@@ -377,8 +377,7 @@ def test_a_full_disk_is_exit_2_with_one_line() -> None:
             check=False,
         )
     assert done.returncode == 2
-    assert done.stderr.startswith("emn: cannot write the output: ")
-    assert done.stderr.count("\n") == 1
+    assert done.stderr == f"emn: cannot write the output: {os.strerror(errno.ENOSPC)}\n"
 
 
 @pytest.mark.parametrize("select", ["", " , ", "boss"])
@@ -505,3 +504,61 @@ def test_list_includes_north_macedonia_with_no_host_named(
     (line,) = [line for line in out.splitlines() if line.startswith("MK ")]
     assert line.split()[3:] == ["observer", "unknown", "not", "named", "by", "any", "source"]
     assert not [line for line in out.splitlines() if line.startswith("GB ")]
+
+
+# -- behaviours the mutation campaign found untested (docs/testing.md) ---------------------------
+
+
+def test_emn_chart_without_an_output_file_prints_the_svg(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = _run(capsys, "chart", "timeline")
+    assert (status, err) == (0, "")
+    assert out.startswith("<svg")
+    assert out.rstrip().endswith("</svg>")
+
+
+def test_a_reader_that_has_gone_before_any_output_is_a_quiet_exit_0() -> None:
+    read, write = os.pipe()
+    os.close(read)  # every write to the pipe now fails: the reader has gone
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "emn", "list"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_file_the_system_cannot_read_is_exit_2_with_the_systems_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = str(tmp_path / ("n" * 5000))  # longer than any file name the system allows
+    status, out, err = _run(capsys, "validate", file)
+    assert (status, out) == (2, "")
+    assert err == f"emn: {file}: cannot be read: {os.strerror(errno.ENAMETOOLONG)}\n"
+
+
+def test_validate_json_is_indented_for_people_and_keeps_characters_beyond_ascii(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    entity = emn.Organisation([emn.Name("Ministrstvo")])
+    twice = [emn.Expert("Čeněk Šťastný", entity, emn.Role.MEMBER)] * 2
+    point = emn.NationalContactPoint(emn.Country("SI"), entity, experts=twice)
+    file = _write(tmp_path, "twice.json", emn.to_json(point))
+    status, out, _ = _run(
+        capsys, "validate", file, "--format", "json", "--select", "duplicate-expert"
+    )
+    assert status == 1
+    assert "Čeněk Šťastný" in out
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_emn_schema_is_indented_for_people(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "schema")
+    assert status == 0
+    assert out == json.dumps(json.loads(out), indent=2) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime
 import json
 from typing import Any
 
@@ -234,4 +235,89 @@ def test_a_bug_in_a_structure_hook_is_not_reported_as_invalid_data(
         converter.register_structure_hook(emn.Role, broken)
         monkeypatch.setattr(_convert, name, converter)
     with pytest.raises(ZeroDivisionError):
+        emn.from_dict(emn.Expert, {"name": "A", "organisation": "X", "role": "member"})
+
+
+# -- behaviours the mutation campaign found untested (docs/testing.md) ---------------------------
+
+
+def _declaration(count: object) -> dict[str, object]:
+    return {"source": "a", "subject": "ncps", "count": count, "quote": "q"}
+
+
+def _finding(**fields: object) -> dict[str, object]:
+    return {"rule": "r", "severity": "info", "message": "m", "location": ["experts"], **fields}
+
+
+@pytest.mark.parametrize(
+    ("count", "kind"), [("5", "a string"), (True, "a boolean"), (5.0, "a number")]
+)
+def test_a_count_is_an_integer_never_a_string_a_boolean_or_a_float(
+    count: object, kind: str
+) -> None:
+    with pytest.raises(emn.InvalidData) as info:
+        emn.from_dict(emn.model.Declaration, _declaration(count))
+    assert str(info.value) == f"count: expected an integer, got {kind}"
+
+
+def test_a_datetime_is_not_a_day() -> None:
+    source = {"id": "a", "title": "t", "language": "en"}
+    with pytest.raises(emn.InvalidData, match=r"^date: expected a date .*, got datetime$"):
+        emn.from_dict(emn.model.Source, {**source, "date": datetime.datetime(2014, 3, 27, 12)})
+
+
+def test_the_arguments_of_a_findings_message_are_strings() -> None:
+    with pytest.raises(emn.InvalidData) as info:
+        emn.from_dict(emn.rules.Finding, _finding(args={"name": "Ana", "count": 3}))
+    assert str(info.value) == "args: count: expected a string, got a number"
+
+
+@pytest.mark.parametrize(("part", "kind"), [(1.5, "a number"), (True, "a boolean"), (None, "null")])
+def test_a_location_is_made_of_keys_and_indexes_only(part: object, kind: str) -> None:
+    with pytest.raises(emn.InvalidData) as info:
+        emn.from_dict(emn.rules.Finding, _finding(location=["experts", part]))
+    assert str(info.value) == f"location[1]: expected a key or an index, got {kind}"
+
+
+def test_to_dict_leaves_out_the_fields_left_at_their_default() -> None:
+    entity = emn.Organisation([emn.Name("X")])
+    expert = emn.Expert("A", entity, emn.Role.MEMBER)
+    point = emn.NationalContactPoint(emn.Country("SI"), entity, experts=[expert])
+    organisation = {"names": [{"text": "X"}]}
+    assert emn.to_dict(point) == {
+        "country": "SI",
+        "coordinating_entity": organisation,
+        "experts": [{"name": "A", "organisation": organisation, "role": "member"}],
+    }
+
+
+def test_to_json_keeps_characters_beyond_ascii_as_they_are() -> None:
+    name = emn.Name("Ministrstvo za notranje zadeve — Policija, Čurin", "sl")
+    assert '"Ministrstvo za notranje zadeve — Policija, Čurin"' in emn.to_json(name)
+
+
+def test_to_json_takes_indent_only_by_keyword() -> None:
+    with pytest.raises(TypeError):
+        emn.to_json(emn.Name("X"), 2)  # type: ignore[misc]
+
+
+def test_a_type_error_from_a_bug_in_a_hook_is_raised_again_not_called_a_missing_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from emn import _convert
+
+    make = _convert._make
+
+    def broken(value: object, _: object) -> emn.Role:
+        raise TypeError("a bug of ours")
+
+    def making(*args: Any, **kwargs: Any) -> Any:
+        converter = make(*args, **kwargs)
+        converter.register_structure_hook(emn.Role, broken)
+        return converter
+
+    monkeypatch.setattr(_convert, "_make", making)
+    for cached in ("_CONVERTER", "_FAST"):
+        monkeypatch.setattr(_convert, cached, None, raising=False)
+    with pytest.raises(TypeError, match="a bug of ours"):
         emn.from_dict(emn.Expert, {"name": "A", "organisation": "X", "role": "member"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 import attrs
 import pytest
@@ -783,3 +784,242 @@ def test_findings_and_contexts_are_frozen_and_hashable() -> None:
     assert context.locations == (("ncps", 0),)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         context.locations = ()  # type: ignore[misc]
+    assert hash(context) == hash(emn.rules.Context(emn.network(), [("ncps", 0)]))
+
+
+# -- behaviours the mutation campaign found untested (docs/testing.md) ---------------------------
+
+SI, NO, RS = emn.Country("SI"), emn.Country("NO"), emn.Country("RS")
+Participation, Declaration = emn.model.Participation, emn.model.Declaration
+Status = emn.model.Status
+
+
+def records(**parts: object) -> emn.Network:
+    """The bundled network's legal basis with only the records given."""
+    empty: dict[str, object] = {"ncps": (), "participations": (), "declarations": (), "claims": ()}
+    return attrs.evolve(emn.network(), **{**empty, **parts})
+
+
+def listed_by(source: str, *codes: str) -> tuple[emn.NationalContactPoint, ...]:
+    """NCP records of ``codes`` that rest on ``source``."""
+    return tuple(attrs.evolve(GOOD, country=emn.Country(c), sources=(source,)) for c in codes)
+
+
+def finding_of(rule: str, subject: object, **options: object) -> emn.rules.Finding:
+    (finding,) = emn.validate(subject, select=[rule], **options).findings  # type: ignore[arg-type]
+    return finding
+
+
+def test_an_expert_from_a_country_that_sorts_after_the_ncps_is_a_warning() -> None:
+    austrian = ncp(("A", MNZ, C), ("B", MZZ, M), ("E", MNZ, M), country="AT")
+    assert [(s, path) for s, path, _ in only("expert-affiliation", austrian)] == [
+        ("warning", "experts[1].organisation")
+    ]
+
+
+def test_an_expert_from_abroad_listed_after_one_from_home_is_still_a_warning() -> None:
+    subject = ncp(("A", MNZ, C), ("B", MZZ, M), ("E", BAMF, M))
+    assert [path for _, path, _ in only("expert-affiliation", subject)] == [
+        "experts[2].organisation"
+    ]
+
+
+def test_a_country_that_one_source_says_takes_part_is_not_an_error() -> None:
+    reference = records(
+        participations=(
+            Participation(SI, Status.NOT_PARTICIPATING, "a"),
+            Participation(SI, Status.MEMBER_STATE, "b"),
+        )
+    )
+    assert emn.validate(GOOD, select=["participating-country"], reference=reference).ok
+
+
+def test_findings_at_one_location_list_errors_then_warnings_then_infos() -> None:
+    severities = emn.rules.Severity.INFO, emn.rules.Severity.WARNING, emn.rules.Severity.ERROR
+    made = [emn.rules.Finding("r", s, "m", ("experts",)) for s in severities]
+    assert [f.severity for f in emn.rules.Report(made)] == list(reversed(severities))
+
+
+def test_a_findings_repr_leaves_out_its_template_and_arguments() -> None:
+    finding = emn.rules.Finding(
+        "r",
+        emn.rules.Severity.INFO,
+        "Ana is here",
+        ("experts",),
+        None,
+        "{name} is here",
+        [("name", "Ana")],
+    )
+    assert "{name}" not in repr(finding)
+    assert "args" not in repr(finding)
+
+
+def test_a_country_argument_is_named_in_the_language_of_the_message() -> None:
+    @emn.rule("names-a-country", emn.rules.Severity.INFO, "Names a country")
+    def names(subject: object, context: object) -> object:
+        yield emn.rules.observe("country", "{country} is named", country="DE")
+
+    with emn.set_locale("sl"):
+        finding = finding_of("names-a-country", GOOD, extra=[names])
+    assert finding.message == f"{emn.country_name('DE', 'en')} (DE) is named"
+    assert finding.describe("pl") == f"{emn.country_name('DE', 'pl')} (DE) is named"
+
+
+def test_any_argument_name_of_a_users_observation_is_filled_as_given() -> None:
+    @emn.rule("by-author", emn.rules.Severity.INFO, "Names an author")
+    def by_author(subject: object, context: object) -> object:
+        yield emn.rules.observe("experts", "written by {author}", author="Ana")
+
+    assert finding_of("by-author", GOOD, extra=[by_author]).message == "written by Ana"
+
+
+def test_a_status_conflict_names_the_statuses_in_the_language_asked() -> None:
+    report = emn.validate(emn.network(), select=["source-conflict"])
+    conflicts = [f for f in report if dict(f.args).get("kind") == "status"]
+    assert conflicts, "the bundled dataset has sources that disagree on a status"
+    for finding in conflicts:
+        said = {Status(value) for value, _ in json.loads(dict(finding.args)["claims"])}
+        for status in said:
+            assert f"{status.label('en')} (" in finding.message
+            assert f"{status.label('sl')} (" in finding.describe("sl")
+
+
+def test_a_count_conflict_shows_the_counts_as_numbers() -> None:
+    network = records(
+        declarations=(Declaration("a", "ncps", 32, "q"), Declaration("b", "ncps", 33, "q"))
+    )
+    message = finding_of("source-conflict", network).message
+    assert message.startswith("sources disagree on the number of NCPs")
+    assert "32 (a)" in message
+    assert "33 (b)" in message
+
+
+def test_a_count_of_something_the_rules_have_no_words_for_is_named_by_its_subject() -> None:
+    network = records(
+        declarations=(
+            Declaration("a", "regions", 3, "q", country=SI),
+            Declaration("b", "regions", 4, "q", country=SI),
+        )
+    )
+    message = finding_of("source-conflict", network).message
+    assert message.startswith("sources disagree on regions")
+    assert "3 (a)" in message
+    assert "4 (b)" in message
+
+
+def test_declared_count_counts_only_the_ncps_the_declaring_source_lists() -> None:
+    ncps = (*listed_by("b", "SI", "AT"), *listed_by("a", "DE"), *listed_by("c", "FR"))
+    network = records(
+        ncps=(*ncps, attrs.evolve(GOOD, country=emn.Country("IT"), sources=())),
+        # The first declaration agrees with its list and is passed over; the second is not.
+        declarations=(Declaration("a", "ncps", 1, "q"), Declaration("b", "ncps", 3, "q")),
+    )
+    assert only("declared-count", network) == [
+        ("warning", "declarations[1]", "b says the number of NCPs is 3 but lists 2")
+    ]
+
+
+def test_declared_count_compares_a_countrys_experts_with_those_the_source_lists() -> None:
+    experts = [attrs.evolve(e, source="sl-text") for e in GOOD.experts or ()]
+    others = [emn.Expert("X", MNZ, M, source="aa"), emn.Expert("Y", MNZ, M, source="zz")]
+    # The same source's experts of other countries, before and after SI, are not SI's.
+    abroad = [attrs.evolve(ncp(("Z", BAMF, M), country=c), sources=()) for c in ("AT", "SK")]
+    abroad = [
+        attrs.evolve(n, experts=[attrs.evolve(e, source="sl-text") for e in n.experts or ()])
+        for n in abroad
+    ]
+    composition = attrs.evolve(
+        GOOD, experts=[*experts, *others], last_changed=datetime.date(2014, 3, 27)
+    )
+    network = records(
+        ncps=(abroad[0], composition, abroad[1]),
+        declarations=(Declaration("sl-text", "experts", 4, "q", country=SI),),
+    )
+    # Read back from JSON, as from a file: equal strings, never the same objects.
+    network = emn.from_json(emn.Network, emn.to_json(network))
+    assert only("declared-count", network) == [
+        ("warning", "declarations[0]", "sl-text says the number of experts is 4 but lists 3")
+    ]
+
+
+def test_declared_count_counts_as_observers_the_listed_countries_the_source_makes_no_member() -> (
+    None
+):
+    network = records(
+        ncps=listed_by("b", "SI", "NO", "RS"),
+        participations=(
+            Participation(SI, Status.MEMBER_STATE, "b"),
+            Participation(NO, Status.OBSERVER, "b"),
+            # What other sources say of Serbia does not change what "b" lists.
+            Participation(RS, Status.MEMBER_STATE, "a"),
+            Participation(RS, Status.MEMBER_STATE, "c"),
+            Participation(RS, Status.OBSERVER, "c"),
+        ),
+        declarations=(Declaration("b", "observers", 1, "q"),),
+    )
+    assert only("declared-count", network) == [
+        (
+            "warning",
+            "declarations[0]",
+            "b says the number of observers is 1 but lists 2 (not counted: RS)",
+        )
+    ]
+
+
+@pytest.mark.parametrize("subject", ["member_states", "associated_members", "regions"])
+def test_declared_count_does_not_judge_a_count_the_source_does_not_itemise(subject: str) -> None:
+    experts = [attrs.evolve(e, source="b") for e in GOOD.experts or ()]
+    network = records(
+        ncps=tuple(attrs.evolve(n, experts=experts) for n in listed_by("b", "SI", "NO")),
+        participations=(Participation(SI, Status.MEMBER_STATE, "b"),),
+        declarations=(Declaration("b", subject, 5, "q"), Declaration("b", subject, 5, "q", SI)),
+    )
+    assert only("declared-count", network) == []
+
+
+def test_a_rule_both_selected_and_ignored_must_still_exist() -> None:
+    with pytest.raises(emn.NotFound, match="no rule 'boss'"):
+        emn.validate(GOOD, select=["boss"], ignore=["boss"])
+
+
+def test_validate_takes_its_options_only_by_keyword() -> None:
+    with pytest.raises(TypeError):
+        emn.validate(GOOD, ["min-experts"])  # type: ignore[misc]
+
+
+def test_observe_takes_the_severity_only_by_keyword() -> None:
+    with pytest.raises(TypeError):
+        emn.rules.observe("experts", "m", emn.rules.Severity.INFO)  # type: ignore[misc]
+    assert emn.rules.observe(location="experts", message="m").location == ("experts",)
+
+
+def test_rules_are_equal_by_what_they_declare_not_by_their_function() -> None:
+    def one(subject: object, context: object) -> list[object]:
+        return []
+
+    def other(subject: object, context: object) -> list[object]:
+        return []
+
+    make = emn.rule("same-rule", emn.rules.Severity.INFO, "Same")
+    assert make(one) == make(other)
+
+
+def test_a_rules_repr_leaves_out_its_function() -> None:
+    assert "function" not in repr(emn.rules()[0])
+
+
+def test_a_contexts_index_comes_from_its_reference_only() -> None:
+    with pytest.raises(TypeError):
+        emn.rules.Context(emn.network(), index={})  # type: ignore[call-arg]
+
+
+def test_a_contexts_repr_leaves_out_its_index() -> None:
+    assert "index" not in repr(emn.rules.Context(emn.network()))
+
+
+def test_a_reports_repr_counts_its_findings_by_severity() -> None:
+    report = emn.validate(ncp(("A", MNZ, M)))
+    assert repr(report) == (
+        f"Report(ok=False, errors={len(report.errors)}, warnings={len(report.warnings)}, "
+        f"infos={len(report.infos)})"
+    )
