@@ -884,6 +884,20 @@ def test_a_status_conflict_names_the_statuses_in_the_language_asked() -> None:
             assert f"{status.label('sl')} (" in finding.describe("sl")
 
 
+def test_date_conflicts_show_iso_days_in_english_and_local_dates_in_a_language() -> None:
+    from babel.dates import format_date
+
+    report = emn.validate(emn.network(), select=["source-conflict"])
+    conflicts = [f for f in report if dict(f.args).get("kind") in ("date", "when")]
+    assert conflicts, "the bundled dataset has sources that disagree on a date"
+    for finding in conflicts:
+        for value, _ in json.loads(dict(finding.args)["claims"]):
+            assert f"{value} (" in finding.message
+            if len(value) == len("2008-05-14"):
+                day = datetime.date.fromisoformat(value)
+                assert f"{format_date(day, 'medium', locale='sl')} (" in finding.describe("sl")
+
+
 def test_a_count_conflict_shows_the_counts_as_numbers() -> None:
     network = records(
         declarations=(Declaration("a", "ncps", 32, "q"), Declaration("b", "ncps", 33, "q"))
