@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextvars
 import datetime
 import functools
-import struct
 from enum import Enum
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -125,6 +124,7 @@ class set_locale:
 @functools.lru_cache(maxsize=64)
 def _for(locale: str) -> _gettext.NullTranslations:
     import gettext as _gettext
+    import struct
     from importlib.resources import files
 
     parsed = parse_locale(locale)
