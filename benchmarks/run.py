@@ -11,6 +11,7 @@ import sys
 import bench_charts
 import bench_import
 import bench_locale
+import bench_lookup
 import bench_scaling
 import bench_throughput
 import bench_validate
@@ -25,6 +26,7 @@ def main() -> None:
     for module in (
         bench_import,
         bench_locale,
+        bench_lookup,
         bench_throughput,
         bench_validate,
         bench_scaling,

@@ -632,6 +632,7 @@ def test_loading_is_done_once_under_concurrency(monkeypatch: pytest.MonkeyPatch)
         return real()
 
     monkeypatch.setattr(_dataset, "_network", None)
+    monkeypatch.setattr(_dataset, "_data", None)
     monkeypatch.setattr(_dataset, "_load", counting)
     barrier = threading.Barrier(16)
     results: list[emn.Network] = []
@@ -655,6 +656,7 @@ def test_a_broken_data_file_is_a_clear_error_naming_the_file(
     from emn import _dataset
 
     monkeypatch.setattr(_dataset, "_network", None)
+    monkeypatch.setattr(_dataset, "_data", None)
     monkeypatch.setattr(_dataset, "_read", lambda: {"schema_version": 2, "sources": []})
     with pytest.raises(
         emn.exceptions.DataFileError, match=r"emn/data/emn.json is broken: missing 'updated'"
@@ -675,6 +677,7 @@ def test_a_record_citing_an_unknown_source_is_refused(monkeypatch: pytest.Monkey
     data = _raw()
     data["hosts"][0]["source"] = "nowhere"
     monkeypatch.setattr(_dataset, "_network", None)
+    monkeypatch.setattr(_dataset, "_data", None)
     monkeypatch.setattr(_dataset, "_read", lambda: data)
     with pytest.raises(
         emn.exceptions.DataFileError, match=f"{data['hosts'][0]['id']} cites the source 'nowhere'"
@@ -688,6 +691,7 @@ def test_a_field_the_model_does_not_know_is_refused(monkeypatch: pytest.MonkeyPa
     data = _raw()
     data["participations"][0]["sinse"] = "2008"
     monkeypatch.setattr(_dataset, "_network", None)
+    monkeypatch.setattr(_dataset, "_data", None)
     monkeypatch.setattr(_dataset, "_read", lambda: data)
     with pytest.raises(emn.exceptions.DataFileError, match="sinse"):
         emn.network()
@@ -697,6 +701,7 @@ def test_a_missing_data_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
     from emn import _dataset
 
     monkeypatch.setattr(_dataset, "_network", None)
+    monkeypatch.setattr(_dataset, "_data", None)
     monkeypatch.setattr(_dataset, "_FILE", "missing.json")
     with pytest.raises(
         emn.exceptions.DataFileError, match=r"cannot read the bundled data file .*missing.json"
@@ -749,3 +754,35 @@ def test_the_coverage_table_in_the_docs_is_what_the_data_gives() -> None:
     assert rows["North Macedonia (MK)"][:2] == ["observer", "not named by any source"]
     assert rows["United Kingdom (GB)"][0] == "took part until 2020-01-31"
     assert rows["Portugal (PT)"][2] == "2023-10-29 (our inference)"
+
+
+def test_an_ncp_asked_for_first_is_the_very_one_the_whole_network_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from emn import _dataset
+
+    network = emn.network()
+    codes = [n.country.code for n in (*network.ncps, *network.former_ncps)]
+    for code in [*codes, "el", " si ", "Uk", "DK", "XX", "Słowenia"]:
+        monkeypatch.setattr(_dataset, "_network", None)
+        monkeypatch.setattr(_dataset, "_data", None)
+        first: object
+        try:
+            first = emn.ncp(code)
+        except emn.NotFound as err:
+            first = str(err)
+        try:
+            assert emn.network().ncp(code) is first, code
+        except emn.NotFound as err:
+            assert str(err) == first, code
+
+
+def test_each_ncp_read_from_its_own_records_equals_the_one_read_with_all_records() -> None:
+    from emn import _dataset
+
+    network = emn.network()
+    alone = _dataset._Data(_dataset._read())
+    for expected in (*network.ncps, *network.former_ncps):
+        built, present = alone._ncp(expected.country.code)
+        assert built == expected
+        assert present is (expected in network.ncps)

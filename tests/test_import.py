@@ -12,7 +12,7 @@ import emn
 {then}
 from emn import _dataset
 added = sorted(m for m in ("cattrs", "babel") if m in set(sys.modules) - before)
-print(" ".join(added) or "-", _dataset._network is not None)
+print(" ".join(added) or "-", _dataset._data is not None)
 """
 
 
@@ -32,3 +32,26 @@ def test_first_lookup_loads_the_data_but_neither_cattrs_nor_babel() -> None:
 
 def test_serialising_loads_cattrs_but_not_babel() -> None:
     assert _probe("emn.to_dict(emn.ncp('SI'))") == ["cattrs", "True"]
+
+
+def _imported(code: str) -> set[str]:
+    """The modules that running ``code`` in a fresh interpreter imports."""
+    script = f"import sys\nbefore = set(sys.modules)\n{code}\nprint(*set(sys.modules) - before)"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_import_emn_runs_nothing_but_the_package_itself() -> None:
+    # typing alone costs more than the package: `import emn` must not pull it in.
+    assert _imported("import emn") == {"emn"}
+
+
+def test_a_cold_country_name_loads_babel_and_no_emn_module_it_does_not_need() -> None:
+    emn_modules = {m for m in _imported("import emn; emn.country_name('SI', 'sl')") if "emn" in m}
+    assert emn_modules == {"emn", "emn._i18n", "emn._countries"}
+
+
+def test_a_first_lookup_by_code_builds_that_ncp_and_not_the_whole_network() -> None:
+    script = "import emn; from emn import _dataset; emn.ncp('SI'); print(_dataset._network)"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["None"]

@@ -9,8 +9,9 @@ The rest of the API is in public submodules: :mod:`emn.model` (every class of th
 integrations :mod:`emn.pandas`, :mod:`emn.datapackage` and :mod:`emn.schema`.
 """
 
-from typing import TYPE_CHECKING
-
+# Not typing's: importing typing would cost more than all of `import emn` (type checkers read
+# any constant of this name as true).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._convert import from_dict, from_json, to_dict, to_json
     from ._countries import country_name

@@ -129,28 +129,15 @@ def _structure_pairs(value: object, _: object) -> tuple[tuple[str, str], ...]:
     return tuple(value.items())
 
 
-def _checked_strings(kind: type) -> dict[str, Any]:
-    """For the fast converter: string fields whose own validator refuses a non-string are
-    passed on as they are, and the validator is the check (the detailed converter then says
-    where and why)."""
-    from cattrs.gen import override
-
-    hints = typing.get_type_hints(kind)
-    return {
-        field.name: override(struct_hook=_as_given)
-        for field in attrs.fields(kind)
-        if field.validator is not None and hints.get(field.name) in (str, str | None)
-    }
-
-
-def _as_given(value: object, _: object) -> object:
-    return value
-
-
 def _is_optional(kind: Any) -> bool:
     args = typing.get_args(kind)
     union = typing.get_origin(kind) in (typing.Union, types.UnionType)
     return union and len(args) == 2 and type(None) in args
+
+
+def _mentions(kind: Any, classes: set[type]) -> bool:
+    """Whether the type ``kind`` is, or holds, one of ``classes``."""
+    return kind in classes or any(_mentions(arg, classes) for arg in typing.get_args(kind))
 
 
 def _is_tuple(kind: Any) -> bool:
@@ -164,6 +151,7 @@ def _make(detailed: bool = True) -> cattrs.Converter:
     import cattrs
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+    from ._fast import structure_fn
     from ._model import Country, Name, NationalContactPoint, Organisation, When
 
     c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed)
@@ -175,15 +163,21 @@ def _make(detailed: bool = True) -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, Enum), _structure_enum
     )
 
+    # Countries are values, and a file names the same few again and again.
+    countries: dict[str, Country] = {}
+
     def structure_country(value: object, _: object) -> Country:
+        if value.__class__ is str and value in countries:
+            return countries[value]
         if not isinstance(value, str):
             raise _Bad(f"expected a country code, got {_kind(value)}")
         try:
             if not _CODE.fullmatch(value):
                 raise InvalidData(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
-            return Country(value)
+            country = countries[value] = Country(value)
         except InvalidData as err:
             raise _Bad(err.problems[0].message + _did_you_mean_country(value)) from None
+        return country
 
     c.register_structure_hook(Country, structure_country)
 
@@ -218,10 +212,15 @@ def _make(detailed: bool = True) -> cattrs.Converter:
     def tuple_hook(kind: Any) -> Any:
         item = typing.get_args(kind)[0]
 
+        handler: Any = None
+
         def fast(value: object, _: object) -> tuple[Any, ...]:
+            nonlocal handler
             if not isinstance(value, (list, tuple)):
                 raise _Bad(f"expected a list, got {_kind(value)}")
-            handler = c.get_structure_hook(item)
+            if handler is None:
+                # Found on first use, not here: the item may be the class being built.
+                handler = c.get_structure_hook(item)
             return tuple([handler(element, item) for element in value])
 
         if not detailed:
@@ -262,14 +261,26 @@ def _make(detailed: bool = True) -> cattrs.Converter:
     c.register_unstructure_hook_func(lambda t: t == pairs, dict)
     c.register_structure_hook_func(lambda t: t == pairs, _structure_pairs)
 
+    building: set[type] = set()
+
+    def field_hook(kind: Any) -> Any:
+        if _mentions(kind, building):
+            # A class inside itself (an organisation's parent): found when data reaches it.
+            return c.structure
+        return c.get_structure_hook(kind)
+
     def class_hook(kind: type) -> Any:
-        generated: Any = make_dict_structure_fn(
-            kind,
-            c,
-            _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=detailed,
-            **({} if detailed else _checked_strings(kind)),
-        )
+        generated: Any
+        if detailed:
+            generated = make_dict_structure_fn(
+                kind, c, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+            )
+        else:
+            building.add(kind)
+            try:
+                generated = structure_fn(kind, field_hook)
+            finally:
+                building.discard(kind)
 
         if not detailed and kind is not Organisation:
             # Bad input fails in the generated code too; the detailed converter says how.

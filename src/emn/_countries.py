@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 
 from ._i18n import current_locale, parse_locale
-from .exceptions import InvalidData, Problem
 
 # ISO 3166-1 alpha-2, officially assigned codes. tests/test_countries.py checks that babel's
 # CLDR data names every one of them, so a new assignment shows up as a failing test.
@@ -37,6 +36,8 @@ def check_code(code: str, given: object = None) -> None:
     """Raise :class:`InvalidData` unless ``code`` is an ISO 3166-1 alpha-2 code; the message
     quotes ``given``, what the caller wrote, where it differs."""
     if code not in ISO_CODES:
+        from .exceptions import InvalidData, Problem
+
         shown = code if given is None else given
         message = f"{shown!r} is not an ISO 3166-1 alpha-2 country code"
         raise InvalidData([Problem((), message + _hint(shown))])

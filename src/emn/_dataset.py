@@ -7,11 +7,13 @@ order of the file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+from ._countries import normalize_code
 from ._model import (
     Article,
     Basis,
@@ -53,8 +55,9 @@ __all__ = ["SCHEMA_VERSION", "ncp", "ncps", "network"]
 SCHEMA_VERSION = 2
 _FILE = "emn.json"
 _PATH = f"emn/data/{_FILE}"
-_lock = threading.Lock()
+_lock = threading.RLock()
 _network: Network | None = None
+_data: _Data | None = None
 
 
 def network(as_of: datetime.date | None = None) -> Network:
@@ -108,7 +111,49 @@ def ncp(code: str) -> NationalContactPoint:
     >>> emn.ncp("el").coordinating_entity.name
     'Directorate for European and International Cooperation'
     """
+    if _network is None and isinstance(code, str):
+        # Before the whole network is needed, a country's code builds its NCP alone (the
+        # whole network, built later, holds that very object).
+        text = code.strip()
+        if len(text) == 2 and text.isascii() and text.isalpha():
+            with _lock, _broken():
+                found = _dataset().present_ncp(normalize_code(text))
+            if found is not None:
+                return found
     return network().ncp(code)
+
+
+def _dataset() -> _Data:
+    """The data file, read once; its records are built as they are asked for."""
+    global _data
+    if _data is None:
+        with _lock:
+            if _data is None:
+                raw = _read()
+                with _broken():
+                    _data = _Data(raw)
+    return _data
+
+
+def _load() -> Network:
+    with _lock:
+        data = _dataset()
+        with _broken():
+            return data.network()
+
+
+@contextlib.contextmanager
+def _broken() -> Iterator[None]:
+    """Any error in the data file's records as a :class:`DataFileError` naming the file."""
+    try:
+        yield
+    except EMNError as err:
+        raise DataFileError(f"the bundled data file {_PATH} is broken: {err}", file=_PATH) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        problem = f"missing {err}" if isinstance(err, KeyError) else str(err)
+        raise DataFileError(
+            f"the bundled data file {_PATH} is broken: {problem}", file=_PATH
+        ) from None
 
 
 def _read() -> Any:
@@ -127,19 +172,6 @@ def _read() -> Any:
         raise DataFileError(
             f"the bundled data file {_PATH} is not valid JSON: {err.msg} at line {err.lineno}",
             file=_PATH,
-        ) from None
-
-
-def _load() -> Network:
-    raw = _read()
-    try:
-        return _build(raw)
-    except EMNError as err:
-        raise DataFileError(f"the bundled data file {_PATH} is broken: {err}", file=_PATH) from None
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        problem = f"missing {err}" if isinstance(err, KeyError) else str(err)
-        raise DataFileError(
-            f"the bundled data file {_PATH} is broken: {problem}", file=_PATH
         ) from None
 
 
@@ -174,9 +206,9 @@ class _Records:
     """Turns the file's records into model objects; every field goes through a named step, so
     that a field the model does not know is an error, never silently dropped."""
 
-    def __init__(self, organisations: Mapping[str, Organisation]) -> None:
-        def organisation(key: str | None) -> Organisation | None:
-            return None if key is None else organisations[key]
+    def __init__(self, organisation: Callable[[str], Organisation]) -> None:
+        def optional(key: str | None) -> Organisation | None:
+            return None if key is None else organisation(key)
 
         self.steps: dict[str, tuple[str, Callable[[Any], Any]]] = {
             "country": ("country", _country),
@@ -186,8 +218,8 @@ class _Records:
             "basis": ("basis", Basis),
             "certainty": ("certainty", Certainty),
             "derived_from": ("derived_from", _derivations),
-            "organisation": ("organisation", organisation),
-            "organisations": ("organisations", lambda keys: tuple(organisations[k] for k in keys)),
+            "organisation": ("organisation", optional),
+            "organisations": ("organisations", lambda keys: tuple(organisation(k) for k in keys)),
             "status": ("status", Status),
             "scope": ("scope", Scope),
             "relation": ("relation", Relation),
@@ -203,85 +235,146 @@ class _Records:
         return cls(**fields, **more)
 
 
-def _build(raw: Mapping[str, Any]) -> Network:
-    # Built with the classes' own constructors (their validators check every type): the
-    # bundled data needs no cattrs, which loads only when someone (de)serialises.
-    if raw.get("schema_version") != SCHEMA_VERSION:
-        found = raw.get("schema_version")
-        raise InvalidData(f"schema_version is {found!r}; this emn reads version {SCHEMA_VERSION}")
-    updated = _date(raw["updated"])
-    sources = tuple(_source(s) for s in raw["sources"])
-    languages = {s.id: s.language for s in sources}
-    organisations = _organisations(raw["organisations"])
-    records = _Records(organisations)
+# The file's lists of records that belong to one country, each with the NCP's field for them.
+_OWN = ("hosts", "participations", "events", "members", "member_organisations")
 
-    hosts = [records.build(Host, r) for r in raw["hosts"]]
-    participations = [records.build(Participation, r) for r in raw["participations"]]
-    events = [
-        records.build(Event, r, lang=languages[r["source"]] if "quote" in r else None)
-        for r in raw["events"]
-    ]
-    people = [records.build(Member, r | {"role": MemberRole(r["role"])}) for r in raw["members"]]
-    bodies = [
-        records.build(MemberOrganisations, r | {"role": Grouping(r["role"])})
-        for r in raw["member_organisations"]
-    ]
-    declarations = [records.build(Declaration, r) for r in raw["declarations"]]
-    claims = [records.build(Claim, r) for r in raw["claims"]]
-    facts = [records.build(Fact, r) for r in raw["facts"]]
-    compositions = {c["country"]: c for c in raw["compositions"]}
-    _check_sources(
-        {s.id for s in sources},
-        raw,
-        (*hosts, *participations, *events, *people, *bodies, *declarations, *claims, *facts),
-    )
 
-    reading = Reading(sources, participations, hosts, updated)
-    of_country: dict[str, dict[str, list[Any]]] = {}
-    for name, group in (
-        ("events", events),
-        ("hosts", hosts),
-        ("participations", participations),
-        ("people", people),
-        ("bodies", bodies),
-    ):
-        for item in group:
-            if item.country is not None:
-                of_country.setdefault(item.country.code, {}).setdefault(name, []).append(item)
-    listed = {record["country"] for record in raw["ncps"]}
-    present: list[NationalContactPoint] = []
-    former: list[NationalContactPoint] = []
-    for record in raw["ncps"]:
+class _Data:
+    """The data file's records, each built into a model object once, when first needed: one
+    country's NCP needs only its own records and the sources they cite; the whole network
+    needs them all and reuses what is built.
+
+    Built with the classes' own constructors (their validators check every type): the bundled
+    data needs no cattrs, which loads only when someone (de)serialises.
+    """
+
+    def __init__(self, raw: Mapping[str, Any]) -> None:
+        if raw.get("schema_version") != SCHEMA_VERSION:
+            found = raw.get("schema_version")
+            raise InvalidData(
+                f"schema_version is {found!r}; this emn reads version {SCHEMA_VERSION}"
+            )
+        self.raw = raw
+        self.updated = _date(raw["updated"])
+        self._source_records = {r["id"]: r for r in raw["sources"]}
+        _check_sources(set(self._source_records), raw)
+        self._sources: dict[str, Source] = {}
+        self._organisations: dict[str, Organisation] = {}
+        self._records = _Records(self.organisation)
+        # Built records by the identity of their raw dict, which lives as long as this object.
+        self._made: dict[int, Any] = {}
+        self._own: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
+        for group in _OWN:
+            for record in raw[group]:
+                if record.get("country") is not None:
+                    code = normalize_code(record["country"])
+                    self._own.setdefault(code, {}).setdefault(group, []).append(record)
+        self._ncp_records = {normalize_code(r["country"]): r for r in raw["ncps"]}
+        self._compositions = {c["country"]: c for c in raw["compositions"]}
+        # Each country's NCP, and whether it takes part today.
+        self._ncps: dict[str, tuple[NationalContactPoint, bool]] = {}
+
+    def source(self, id: str) -> Source:
+        if id not in self._sources:
+            self._sources[id] = _source(self._source_records[id])
+        return self._sources[id]
+
+    def organisation(self, key: str, seen: tuple[str, ...] = ()) -> Organisation:
+        """The organisation with this id, its parents built before it."""
+        if key in self._organisations:
+            return self._organisations[key]
+        if key in seen:
+            raise InvalidData(f"organisation {key!r} is its own parent")
+        record = dict(self.raw["organisations"][key])
+        parent = record.pop("parent", None)
+        kind = record.pop("kind", None)
+        built = self._organisations[key] = Organisation(
+            names=tuple(Name(**n) for n in record.pop("names")),
+            kind=OrganisationKind(kind) if kind else None,
+            parent=self.organisation(parent, (*seen, key)) if parent else None,
+            country=_country(record.pop("country", None)),
+            **record,
+        )
+        return built
+
+    def record(self, group: str, raw: Mapping[str, Any]) -> Any:
+        """The model object of one record of the file's list ``group``."""
+        made = self._made.get(id(raw))
+        if made is None:
+            made = self._made[id(raw)] = self._build(group, raw)
+        return made
+
+    def _build(self, group: str, raw: Mapping[str, Any]) -> Any:
+        build = self._records.build
+        if group == "events":
+            quoted = "quote" in raw
+            return build(
+                Event, raw, lang=self._source_records[raw["source"]]["language"] if quoted else None
+            )
+        if group == "members":
+            return build(Member, {**raw, "role": MemberRole(raw["role"])})
+        if group == "member_organisations":
+            return build(MemberOrganisations, {**raw, "role": Grouping(raw["role"])})
+        kind = {
+            "hosts": Host,
+            "participations": Participation,
+            "declarations": Declaration,
+            "claims": Claim,
+            "facts": Fact,
+        }[group]
+        return build(kind, raw)
+
+    def _records_of(self, group: str, code: str | None = None) -> list[Any]:
+        raws = self.raw[group] if code is None else self._own.get(code, {}).get(group, ())
+        return [self.record(group, r) for r in raws]
+
+    def present_ncp(self, code: str) -> NationalContactPoint | None:
+        """The NCP of the country ``code`` if it takes part today; None if it has none or
+        took part only in the past."""
+        if code not in self._ncp_records:
+            return None
+        built, present = self._ncp(code)
+        return built if present else None
+
+    def _ncp(self, code: str, reading: Reading | None = None) -> tuple[NationalContactPoint, bool]:
+        if code in self._ncps:
+            return self._ncps[code]
+        hosts = self._records_of("hosts", code)
+        participations = self._records_of("participations", code)
+        if reading is None:
+            # A country's headline is read from its own records and the sources they cite.
+            cited = dict.fromkeys(r.source for r in (*hosts, *participations))
+            reading = Reading([self.source(s) for s in cited], participations, hosts, self.updated)
+        record = self._ncp_records[code]
         country = Country(record["country"])
-        code = country.code
+        updated = self.updated
         decided, status, status_disputed = reading.participation(code, updated)
         day = updated
         if decided == "out":
             day = reading.last_day(code) or updated
         entity, entity_disputed, _ = reading.host(code, day, headline=True)
-        history = tuple(sorted(of_country.get(code, {}).get("events", ()), key=_chronological))
-        ncp_hosts = tuple(sorted(of_country.get(code, {}).get("hosts", ()), key=_chronological))
-        ncp_participations = tuple(of_country.get(code, {}).get("participations", ()))
-        ncp_people = tuple(sorted(of_country.get(code, {}).get("people", ()), key=_chronological))
-        ncp_bodies = tuple(sorted(of_country.get(code, {}).get("bodies", ()), key=_chronological))
+        history = tuple(sorted(self._records_of("events", code), key=_chronological))
+        ncp_hosts = tuple(sorted(hosts, key=_chronological))
+        people = tuple(sorted(self._records_of("members", code), key=_chronological))
+        bodies = tuple(sorted(self._records_of("member_organisations", code), key=_chronological))
         experts = appointed_by = last_changed = None
-        cited = [record["source"]]
-        composition = compositions.get(code)
+        cited_by_ncp = [record["source"]]
+        composition = self._compositions.get(code)
         if composition is not None:
             experts = tuple(
                 Expert(
                     name=e["name"],
-                    organisation=organisations[e["organisation"]],
+                    organisation=self.organisation(e["organisation"]),
                     role=Role(e["role"]),
                     source=composition["source"],
                 )
                 for e in composition["experts"]
             )
-            appointed_by = organisations[composition["appointed_by"]]
+            appointed_by = self.organisation(composition["appointed_by"])
             last_changed = _date(composition["last_changed"])
-            cited.append(composition["source"])
-        for records_of_ncp in (ncp_hosts, ncp_participations, history, ncp_people, ncp_bodies):
-            cited.extend(item.source for item in records_of_ncp)
+            cited_by_ncp.append(composition["source"])
+        for records_of_ncp in (ncp_hosts, participations, history, people, bodies):
+            cited_by_ncp.extend(item.source for item in records_of_ncp)
         disputed = tuple(
             field
             for field, flag in (
@@ -302,40 +395,57 @@ def _build(raw: Mapping[str, Any]) -> Network:
             appointed_by=appointed_by,
             last_changed=last_changed,
             history=history,
-            sources=tuple(dict.fromkeys(cited)),
+            sources=tuple(dict.fromkeys(cited_by_ncp)),
             listed_as=record["listed_as"],
             hosts=ncp_hosts,
-            participations=ncp_participations,
-            people=ncp_people,
-            member_organisations=ncp_bodies,
+            participations=tuple(participations),
+            people=people,
+            member_organisations=bodies,
             disputed=disputed,
         )
-        (former if decided == "out" else present).append(built)
+        self._ncps[code] = (built, decided != "out")
+        return self._ncps[code]
 
-    undetermined = [
-        Country(code)
-        for code in sorted(reading.participations)
-        if code not in listed and reading.participation(code, updated)[0] == "undetermined"
-    ]
-    return Network(
-        legal_basis=_legal_act(raw["legal_basis"]),
-        ncps=tuple(sorted(present, key=lambda n: n.country.code)),
-        participations=tuple(participations),
-        declarations=tuple(declarations),
-        claims=tuple(claims),
-        sources=sources,
-        undetermined=tuple(undetermined),
-        updated=updated,
-        former_ncps=tuple(sorted(former, key=lambda n: n.country.code)),
-        events=tuple(
-            sorted(
-                (e for e in events if e.country is None or e.country.code not in listed),
-                key=_chronological,
-            )
-        ),
-        people=tuple(p for p in people if p.country is None or p.country.code not in listed),
-        facts=tuple(facts),
-    )
+    def network(self) -> Network:
+        raw = self.raw
+        for key in raw["organisations"]:
+            self.organisation(key)  # every one, so that a broken one is found now
+        sources = tuple(self.source(r["id"]) for r in raw["sources"])
+        participations = self._records_of("participations")
+        events = self._records_of("events")
+        people = self._records_of("members")
+        self._records_of("member_organisations")
+        reading = Reading(sources, participations, self._records_of("hosts"), self.updated)
+        listed = {record["country"] for record in raw["ncps"]}
+        present: list[NationalContactPoint] = []
+        former: list[NationalContactPoint] = []
+        for record in raw["ncps"]:
+            built, here = self._ncp(normalize_code(record["country"]), reading)
+            (present if here else former).append(built)
+        undetermined = [
+            Country(code)
+            for code in sorted(reading.participations)
+            if code not in listed and reading.participation(code, self.updated)[0] == "undetermined"
+        ]
+        return Network(
+            legal_basis=_legal_act(raw["legal_basis"]),
+            ncps=tuple(sorted(present, key=lambda n: n.country.code)),
+            participations=tuple(participations),
+            declarations=tuple(self._records_of("declarations")),
+            claims=tuple(self._records_of("claims")),
+            sources=sources,
+            undetermined=tuple(undetermined),
+            updated=self.updated,
+            former_ncps=tuple(sorted(former, key=lambda n: n.country.code)),
+            events=tuple(
+                sorted(
+                    (e for e in events if e.country is None or e.country.code not in listed),
+                    key=_chronological,
+                )
+            ),
+            people=tuple(p for p in people if p.country is None or p.country.code not in listed),
+            facts=tuple(self._records_of("facts")),
+        )
 
 
 def _chronological(record: Any) -> tuple[bool, datetime.date, datetime.date]:
@@ -353,9 +463,11 @@ def _chronological(record: Any) -> tuple[bool, datetime.date, datetime.date]:
     return (False, when.earliest or datetime.date.min, when.latest)
 
 
-def _check_sources(known: set[str], raw: Mapping[str, Any], records: Iterable[Any]) -> None:
+def _check_sources(known: set[str], raw: Mapping[str, Any]) -> None:
     """Every source id a record cites names a source of the dataset."""
-    cited: list[tuple[str, str]] = [(r.source, r.id or "?") for r in records]
+    groups = (*_OWN, "declarations", "claims", "facts")
+    records = [r for group in groups for r in raw[group]]
+    cited: list[tuple[str, str]] = [(r["source"], r.get("id") or "?") for r in records]
     cited += [(n["source"], f"ncps {n['id']}") for n in raw["ncps"]]
     cited += [(c["source"], f"compositions {c['id']}") for c in raw["compositions"]]
     for key, organisation in raw["organisations"].items():
@@ -365,9 +477,9 @@ def _check_sources(known: set[str], raw: Mapping[str, Any], records: Iterable[An
     cited += [(a["source"], "legal_basis.articles") for a in act["articles"] if "source" in a]
     for group in ("amended_by", "related_acts"):
         cited += [(s, f"legal_basis.{group}") for related in act[group] for s in related["sources"]]
-    for derivation in (d for r in records for d in getattr(r, "derived_from", ())):
-        if derivation.source is not None:
-            cited.append((derivation.source, "derived_from"))
+    for derivation in (d for r in records for d in r.get("derived_from", ())):
+        if derivation.get("source") is not None:
+            cited.append((derivation["source"], "derived_from"))
     unknown = [(source, where) for source, where in cited if source not in known]
     if unknown:
         source, where = unknown[0]
@@ -416,29 +528,3 @@ def _legal_act(record: Mapping[str, Any]) -> LegalAct:
         articles=_articles(fields.pop("articles")),
         **fields,
     )
-
-
-def _organisations(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Organisation]:
-    """Organisations by id, each built once, parents before their units."""
-    built: dict[str, Organisation] = {}
-
-    def build(key: str, seen: tuple[str, ...] = ()) -> Organisation:
-        if key in built:
-            return built[key]
-        if key in seen:
-            raise InvalidData(f"organisation {key!r} is its own parent")
-        record = dict(raw[key])
-        parent = record.pop("parent", None)
-        kind = record.pop("kind", None)
-        built[key] = Organisation(
-            names=tuple(Name(**n) for n in record.pop("names")),
-            kind=OrganisationKind(kind) if kind else None,
-            parent=build(parent, (*seen, key)) if parent else None,
-            country=_country(record.pop("country", None)),
-            **record,
-        )
-        return built[key]
-
-    for key in raw:
-        build(key)
-    return built

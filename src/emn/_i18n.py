@@ -11,12 +11,9 @@ from __future__ import annotations
 import contextvars
 import datetime
 import functools
-import struct
 from enum import Enum
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
-
-from .exceptions import UnknownLocale
 
 if TYPE_CHECKING:
     import gettext as _gettext
@@ -51,20 +48,25 @@ def parse_locale(locale: object) -> Locale:
 
     if isinstance(locale, Locale):
         return locale
+    if isinstance(locale, str):
+        try:
+            return Locale.parse(locale.strip().replace("-", "_"))
+        except (ValueError, TypeError, UnknownLocaleError):
+            pass
+    # The exceptions are imported when one is raised: a cold country_name() skips them.
+    from .exceptions import UnknownLocale
+
     if not isinstance(locale, str):
         raise UnknownLocale(
             f"{locale!r} is not a locale such as 'sl', 'sl_SI' or 'pl-PL'", locale=locale
         )
-    try:
-        return Locale.parse(locale.strip().replace("-", "_"))
-    except (ValueError, TypeError, UnknownLocaleError):
-        close = _closest_locales(locale)
-        hint = f"; closest: {', '.join(close)}" if close else ""
-        raise UnknownLocale(
-            f"unknown locale {locale!r}: babel's CLDR data does not know it{hint}",
-            locale=locale,
-            closest=close,
-        ) from None
+    close = _closest_locales(locale)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise UnknownLocale(
+        f"unknown locale {locale!r}: babel's CLDR data does not know it{hint}",
+        locale=locale,
+        closest=close,
+    )
 
 
 def _closest_locales(text: str) -> tuple[str, ...]:
@@ -122,6 +124,7 @@ class set_locale:
 @functools.lru_cache(maxsize=64)
 def _for(locale: str) -> _gettext.NullTranslations:
     import gettext as _gettext
+    import struct
     from importlib.resources import files
 
     parsed = parse_locale(locale)

@@ -2,7 +2,8 @@
 
 The model knows nothing of rules, the dataset or conversion. Its reprs are written by
 :mod:`emn._render` and its lookups by name made by :mod:`emn._lookup`, both of which sit below
-it and import no model class.
+it and import no model class; both are imported when first used, so that building the classes
+(and a cold ``emn.ncp("SI")``) does not wait for them.
 
 Every record of the dataset (a host, a participation, a count, a claim, an event) names the
 source it rests on, says whether that source states it or the maintainers derived or inferred
@@ -13,15 +14,13 @@ it (:class:`Basis`), and may carry the time it speaks of: a :class:`Validity` fr
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 from . import _validators as v
 from ._countries import check_code, normalize_code
 from ._country import Country
-from ._lookup import find_ncp
-from ._render import render
 from ._vocabulary import (
     Basis,
     Certainty,
@@ -70,6 +69,15 @@ __all__ = [
     "Validity",
     "When",
 ]
+
+
+def _shown(obj: object, format: Literal["text", "html"]) -> str:
+    """:func:`emn.render`, imported on first use."""
+    from ._render import render
+
+    shown: str = render(obj, format)
+    return shown
+
 
 _text = v.non_empty_text
 _source_ids = v.items_of(str, "a source id")
@@ -712,10 +720,10 @@ class NationalContactPoint:
         return tuple(dict.fromkeys(e.organisation for e in self.experts))
 
     def _repr_html_(self) -> str:
-        return render(self, "html")
+        return _shown(self, "html")
 
     def __str__(self) -> str:
-        return render(self, "text")
+        return _shown(self, "text")
 
     def __repr__(self) -> str:
         experts = "unknown" if self.experts is None else len(self.experts)
@@ -775,6 +783,8 @@ class Network:
         the United Kingdom), no NCP known, or a name that fits several countries
         (:attr:`~emn.NotFound.candidates`).
         """
+        from ._lookup import find_ncp
+
         found: NationalContactPoint = find_ncp(self, key)
         return found
 
@@ -795,10 +805,10 @@ class Network:
         return tuple(p for p in self.participations if p.country.code == key)
 
     def _repr_html_(self) -> str:
-        return render(self, "html")
+        return _shown(self, "html")
 
     def __str__(self) -> str:
-        return render(self, "text")
+        return _shown(self, "text")
 
     def __repr__(self) -> str:
         day = "" if self.as_of is None else f", as_of={self.as_of.isoformat()!r}"

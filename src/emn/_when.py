@@ -6,7 +6,6 @@ and word such times without importing one another.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 
 import attrs
@@ -44,7 +43,8 @@ class When:
             first = last = _dt.date(int(year), int(month), int(day))
         elif month:
             first = _dt.date(int(year), int(month), 1)
-            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+            # The day before the first of the next month (calendar would cost an import).
+            last = (first + _dt.timedelta(days=31)).replace(day=1) - _dt.timedelta(days=1)
         else:
             first, last = _dt.date(int(year), 1, 1), _dt.date(int(year), 12, 31)
         if qualifier == "before":
