@@ -449,6 +449,17 @@ def test_emn_chart_writes_a_timeline_and_a_map(
     assert main(["chart", "map", "-o", str(map_file), "--overwrite"]) == 0
 
 
+@pytest.mark.parametrize("kind", ["timeline", "map"])
+def test_emn_chart_writes_the_svg_to_stdout_as_the_file_would_hold_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    status, out, _ = _run(capsys, "chart", kind)
+    assert main(["chart", kind, "-o", str(tmp_path / "drawn.svg")]) == 0
+    assert status == 0
+    assert out == (tmp_path / "drawn.svg").read_text(encoding="utf-8")
+    assert out.endswith("</svg>\n")
+
+
 @pytest.mark.parametrize(
     ("argv", "reason"),
     [

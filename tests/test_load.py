@@ -138,6 +138,24 @@ def _workbook(rows: list[list[object]]) -> bytes:
     return out.getvalue()
 
 
+def test_a_workbook_that_unpacks_to_more_than_a_staff_list_could_is_refused_unread(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    from emn._formats.xlsxfile import UNPACKED_LIMIT
+
+    packed = io.BytesIO(_workbook([HEADER.split(",")]))
+    with zipfile.ZipFile(packed, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/bomb.xml", bytes(UNPACKED_LIMIT))  # a few kilobytes packed
+    path = _file(tmp_path, "bomb.xlsx", packed.getvalue())
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(UnreadableFile, match=r"bomb.xlsx: too large once unpacked \(64 MiB\)"):
+        emn.load(path)
+    assert main(["validate", str(path)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
 def test_an_xlsx_workbook_is_read_with_dates_as_days(tmp_path: Path) -> None:
     import datetime
 

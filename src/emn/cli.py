@@ -223,7 +223,7 @@ def _chart(out: TextIO, args: argparse.Namespace) -> None:
                 raise _Usage(f"--as-of: {args.as_of!r} is not a day as YYYY-MM-DD") from None
         drawn = charts.europe(day)
     if args.output is None:
-        out.write(drawn.svg + "\n")
+        out.write(drawn.svg)
     else:
         out.write(f"{drawn.save(args.output, overwrite=args.overwrite)}\n")
 

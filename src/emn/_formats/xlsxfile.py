@@ -13,6 +13,9 @@ from .table import read_rows
 
 __all__ = ["read"]
 
+# A staff list takes kilobytes once unpacked; a zip bomb takes gigabytes from a few kilobytes.
+UNPACKED_LIMIT = 64 * 1024 * 1024
+
 
 def read(raw: bytes, name: str) -> Parsed:
     """The NCPs on the first sheet of the workbook ``raw``."""
@@ -26,6 +29,13 @@ def read(raw: bytes, name: str) -> Parsed:
         raise UnreadableFile(name, "reading XLSX needs openpyxl: pip install 'emn[xlsx]'") from None
     if not raw.strip():
         raise UnreadableFile(name, "empty, expected an XLSX workbook")
+    unpacked = _unpacked_size(raw)
+    if unpacked > UNPACKED_LIMIT:
+        raise UnreadableFile(
+            name,
+            f"too large once unpacked ({unpacked // 2**20:,} MiB); emn reads workbooks of up to "
+            f"{UNPACKED_LIMIT // 2**20} MiB",
+        )
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         try:
@@ -40,6 +50,19 @@ def read(raw: bytes, name: str) -> Parsed:
     except Exception as err:
         raise UnreadableFile(name, f"not a valid XLSX workbook ({type(err).__name__})") from None
     return read_rows(rows)
+
+
+def _unpacked_size(raw: bytes) -> int:
+    """The bytes the workbook's parts unpack to, as its zip directory declares them (a part
+    never unpacks to more); 0 for what is no zip, which openpyxl then names."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return 0
 
 
 def _text(value: Any) -> str:
