@@ -763,7 +763,8 @@ def test_an_ncp_asked_for_first_is_the_very_one_the_whole_network_holds(
 
     network = emn.network()
     codes = [n.country.code for n in (*network.ncps, *network.former_ncps)]
-    for code in [*codes, "el", " si ", "Uk", "DK", "XX", "Słowenia"]:
+    named = ["Słowenia", "Grecja (GR)", "Slovenia (SI)", "Wielka Brytania", "Danemark", "Slovnia"]
+    for code in [*codes, "el", " si ", "Uk", "DK", "XX", *named, "Georgia", "Sakartvelo", ""]:
         monkeypatch.setattr(_dataset, "_network", None)
         monkeypatch.setattr(_dataset, "_data", None)
         first: object

@@ -51,7 +51,10 @@ def test_a_cold_country_name_loads_babel_and_no_emn_module_it_does_not_need() ->
     assert emn_modules == {"emn", "emn._i18n", "emn._countries"}
 
 
-def test_a_first_lookup_by_code_builds_that_ncp_and_not_the_whole_network() -> None:
-    script = "import emn; from emn import _dataset; emn.ncp('SI'); print(_dataset._network)"
+def test_a_first_lookup_by_code_or_name_builds_that_ncp_and_not_the_whole_network() -> None:
+    script = (
+        "import emn; from emn import _dataset; "
+        "emn.ncp('SI'); emn.ncp('Słowenia'); print(_dataset._network)"
+    )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["None"]

@@ -48,7 +48,7 @@ from ._model import (
     When,
 )
 from ._precedence import Reading
-from .exceptions import DataFileError, EMNError, InvalidData
+from .exceptions import DataFileError, EMNError, InvalidData, NotFound
 
 __all__ = ["SCHEMA_VERSION", "ncp", "ncps", "network"]
 
@@ -111,16 +111,33 @@ def ncp(code: str) -> NationalContactPoint:
     >>> emn.ncp("el").coordinating_entity.name
     'Directorate for European and International Cooperation'
     """
-    if _network is None and isinstance(code, str):
-        # Before the whole network is needed, a country's code builds its NCP alone (the
-        # whole network, built later, holds that very object).
-        text = code.strip()
-        if len(text) == 2 and text.isascii() and text.isalpha():
-            with _lock, _broken():
-                found = _dataset().present_ncp(normalize_code(text))
-            if found is not None:
-                return found
+    if _network is None:
+        # Before the whole network is needed, the NCP asked for is built alone (the whole
+        # network, built later, holds that very object).
+        found = _alone(code)
+        if found is not None:
+            return found
     return network().ncp(code)
+
+
+def _alone(key: object) -> NationalContactPoint | None:
+    """The NCP of the country ``key`` names, built from its own records; None where only the
+    whole network can answer (no such NCP, one that no longer takes part, a name that fits
+    several countries: the network says why)."""
+    if not isinstance(key, str):
+        return None
+    text = key.strip()
+    with _lock, _broken():
+        data = _dataset()
+        if len(text) == 2 and text.isascii() and text.isalpha():
+            return data.present_ncp(normalize_code(text))
+        from ._lookup import code_of
+
+        try:
+            code = code_of(key, data.labels)
+        except NotFound:
+            return None
+        return data.present_ncp(code)
 
 
 def _dataset() -> _Data:
@@ -270,9 +287,20 @@ class _Data:
                     code = normalize_code(record["country"])
                     self._own.setdefault(code, {}).setdefault(group, []).append(record)
         self._ncp_records = {normalize_code(r["country"]): r for r in raw["ncps"]}
+        self._labels: dict[str, str] | None = None
         self._compositions = {c["country"]: c for c in raw["compositions"]}
         # Each country's NCP, and whether it takes part today.
         self._ncps: dict[str, tuple[NationalContactPoint, bool]] = {}
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """The sources' own labels of the listed countries, for lookups by name."""
+        if self._labels is None:
+            from ._lookup import labels
+
+            listed = self._ncp_records.items()
+            self._labels = labels((r["listed_as"], code) for code, r in listed if r["listed_as"])
+        return self._labels
 
     def source(self, id: str) -> Source:
         if id not in self._sources:

@@ -23,7 +23,7 @@ from .exceptions import NotFound
 # This module sits below the model (whose Network.ncp calls it), so it imports no model class:
 # a network here is anything with emn.Network's fields.
 
-__all__ = ["country", "find_ncp", "search", "suggest_country"]
+__all__ = ["code_of", "country", "find_ncp", "labels", "search", "suggest_country"]
 
 # "Slovenia (SI)", "Grecja (GR)", "Slovakia (SVK)": a name and, in brackets, a code.
 _NAME_AND_CODE = re.compile(r"(.*?)\s*\(\s*([A-Za-z]{2,3}|[0-9]{3})\s*\)\s*", re.ASCII)
@@ -57,8 +57,15 @@ def _by_name(text: str) -> tuple[str, ...]:
     return codes
 
 
-def _resolve(key: object, listed: dict[str, str] | None = None) -> str:
-    """The ISO code of the country ``key`` names; :class:`NotFound` saying why not."""
+def labels(listed: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The sources' own labels of countries ("Słowenia (SI)", without its code) by their folded
+    text, from ``(label, code)`` pairs."""
+    return {fold(label.rsplit("(", 1)[0]): code for label, code in listed}
+
+
+def code_of(key: object, listed: dict[str, str] | None = None) -> str:
+    """The ISO code of the country ``key`` names: a code, a name in any language, "Name (CODE)"
+    or one of the :func:`labels` ``listed``; :class:`NotFound` saying why not."""
     if not isinstance(key, str):
         raise _not_found(
             N_("{key} is neither a country code nor a country name"), key, key=repr(key)
@@ -98,7 +105,7 @@ def _resolve(key: object, listed: dict[str, str] | None = None) -> str:
 
 
 def _name_and_code(key: str, name: str, code: str) -> str:
-    found = _resolve(code)
+    found = code_of(code)
     if name.strip():
         named = _by_name(name)
         if named and found not in named:
@@ -123,7 +130,7 @@ def country(text: str) -> Country:
     >>> emn.country("Danemark")
     Country(code='DK')
     """
-    code = _resolve(text)
+    code = code_of(text)
     if code not in ISO_CODES:
         raise _not_found(
             N_("{key} is not an ISO 3166-1 alpha-2 country code"), text, key=repr(text)
@@ -139,7 +146,7 @@ def suggest_country(text: str) -> str | None:
     ('HR', 'SI', None)
     """
     try:
-        code = _resolve(text)
+        code = code_of(text)
     except NotFound:
         return None
     return code if code in ISO_CODES else None
@@ -168,9 +175,7 @@ class _Known:
 
     def __init__(self, network: Any) -> None:
         self.network = network
-        self.labels = {
-            fold(n.listed_as.rsplit("(", 1)[0]): n.country.code for n in network.ncps if n.listed_as
-        }
+        self.labels = labels((n.listed_as, n.country.code) for n in network.ncps if n.listed_as)
         self.codes: dict[str, str] = {}
 
 
@@ -195,7 +200,7 @@ def find_ncp(network: Any, key: object) -> Any:
     known = _known(network)
     code = known.codes.get(key) if isinstance(key, str) else None
     if code is None:
-        code = _resolve(key, known.labels)
+        code = code_of(key, known.labels)
         if isinstance(key, str) and len(known.codes) < 4096:
             known.codes[key] = code
     for ncp in network.ncps:
