@@ -386,3 +386,20 @@ def test_any_network_exports_and_reads_back_equal(network: model.Network, tmp_pa
     descriptor = directory / "datapackage.json"
     former = _build(reader.read(descriptor, str(descriptor), former=True), str(descriptor))
     assert (former.ncps, former.problems) == (network.former_ncps, ())
+
+
+def test_the_docs_list_every_table_and_column(package: Path) -> None:
+    import re
+
+    page = (Path(__file__).parent.parent / "docs" / "datapackage.md").read_text(encoding="utf-8")
+    documented = {
+        name: re.findall(r"^\| `([a-z_]+)` \|", section, re.MULTILINE)
+        for name, section in re.findall(
+            r"^### `([a-z_]+)\.csv`\n(.*?)(?=^### |\Z)", page, re.M | re.S
+        )
+    }
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert documented == {
+        resource["name"]: [field["name"] for field in resource["schema"]["fields"]]
+        for resource in descriptor["resources"]
+    }

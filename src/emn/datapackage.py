@@ -373,7 +373,7 @@ _TABLES: dict[str, dict[str, Any]] = {
             _field("read", "date", "The day the maintainers read it"),
             _field("copy_of", "string", "The document a copy is of (sources.id)"),
             _field("note", "string", "What else to know about it"),
-            _field("file", "string", "The file in the package's data it is shipped as, if any"),
+            _field("file", "string", "The file under emn/data it is shipped as (the seeds)"),
             _field("also_at", "string", "Other addresses of the same document, space-separated"),
         ],
         "primaryKey": ["id"],
