@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import tempfile
 from pathlib import Path
@@ -403,3 +404,11 @@ def test_the_docs_list_every_table_and_column(package: Path) -> None:
         resource["name"]: [field["name"] for field in resource["schema"]["fields"]]
         for resource in descriptor["resources"]
     }
+
+
+def test_the_network_on_a_day_reads_back_equal(tmp_path: Path) -> None:
+    network = emn.network(as_of=datetime.date(2015, 6, 1))
+    emn.datapackage.export(tmp_path, network)
+    loaded = emn.load(tmp_path)
+    assert loaded == network.ncps
+    assert {ncp.as_of for ncp in loaded} == {network.as_of}  # type: ignore[union-attr]
