@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import emn
+from emn import model
 from emn.cli import main
+from tests import strategies
 
 
 def _rows(directory: Path, name: str) -> list[dict[str, str]]:
@@ -32,7 +38,9 @@ def test_the_package_is_valid_frictionless_data(package: Path) -> None:
 
 def test_the_tables_hold_the_dataset(package: Path) -> None:
     ncps = _rows(package, "ncps")
-    assert len(ncps) == 34
+    assert len(ncps) == 35
+    # The United Kingdom's NCP follows the others, as it was on its last day.
+    assert [row["code"] for row in ncps if row["former"] == "true"] == ["GB"]
     slovenia = next(row for row in ncps if row["code"] == "SI")
     assert slovenia["expert_count"] == "10"
     germany = next(row for row in ncps if row["code"] == "DE")
@@ -90,6 +98,8 @@ def test_emn_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "organisations.csv",
         "hosts.csv",
         "participations.csv",
+        "people.csv",
+        "member_organisations.csv",
         "sources.csv",
         "names.csv",
         "history.csv",
@@ -217,3 +227,188 @@ def test_emn_export_refuses_a_non_empty_directory_unless_forced(
     assert err.count("\n") == 1
     assert "is not empty" in err
     assert main(["export", str(tmp_path), "--force"]) == 0
+
+
+# -- every field of every NCP record survives export and emn.load --------------------------------
+
+_ids = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+_texts = strategies.texts
+_maybe = st.none().__or__
+_whens = strategies.whens.map(model.When)
+_derivations = st.lists(
+    st.builds(model.Derivation, reference=_texts, source=_maybe(_texts), record=_maybe(_texts)),
+    max_size=2,
+).map(tuple)
+_validities = st.builds(
+    model.Validity,
+    start=_maybe(_whens),
+    end=_maybe(_whens),
+    basis=_maybe(st.sampled_from(model.Basis)),
+    note=_maybe(_texts),
+    derived_from=_derivations,
+)
+_organisations = st.recursive(
+    st.builds(
+        model.Organisation,
+        names=st.lists(strategies.names, min_size=1, max_size=2).map(tuple),
+        kind=_maybe(st.sampled_from(model.OrganisationKind)),
+        country=_maybe(strategies.countries),
+        label=_maybe(_texts),
+        note=_maybe(_texts),
+    ),
+    lambda parents: st.builds(
+        model.Organisation,
+        names=st.lists(strategies.names, min_size=1, max_size=2).map(tuple),
+        parent=parents,
+        label=_maybe(_texts),
+    ),
+    max_leaves=3,
+)
+# What hosts, participations, people and member bodies share.
+_record = {
+    "source": _texts,
+    "id": _maybe(_texts),
+    "valid": _validities,
+    "observed": _maybe(_whens),
+    "summary": _maybe(_texts),
+    "basis": st.sampled_from(model.Basis),
+    "note": _maybe(_texts),
+}
+_worded = {
+    "quote": _maybe(_texts),
+    "certainty": _maybe(st.sampled_from(model.Certainty)),
+    "derived_from": _derivations,
+}
+_hosts = st.builds(
+    model.Host,
+    country=strategies.countries,
+    organisation=_organisations,
+    relation=st.sampled_from(model.Relation),
+    **_record,
+    **_worded,
+)
+_participations = st.builds(
+    model.Participation,
+    country=strategies.countries,
+    status=st.sampled_from(emn.Status),
+    scope=st.sampled_from(model.Scope),
+    **_record,
+    **_worded,
+)
+_people = st.builds(
+    model.Member,
+    name=_texts,
+    role=st.sampled_from(model.MemberRole),
+    country=_maybe(strategies.countries),
+    organisation=_maybe(_organisations),
+    **_record,
+)
+_bodies = st.builds(
+    model.MemberOrganisations,
+    role=st.sampled_from(model.Grouping),
+    organisations=st.lists(_organisations, max_size=3).map(tuple),
+    country=_maybe(strategies.countries),
+    **_record,
+)
+_events = st.builds(
+    model.Event,
+    summary=_texts,
+    source=_texts,
+    when=_maybe(_whens),
+    quote=_maybe(_texts),
+    lang=_maybe(strategies.langs),
+    id=_maybe(_texts),
+    country=_maybe(strategies.countries),
+    organisation=_maybe(_organisations),
+    basis=st.sampled_from(model.Basis),
+    certainty=_maybe(st.sampled_from(model.Certainty)),
+    note=_maybe(_texts),
+)
+_experts = st.builds(
+    emn.Expert,
+    name=st.text(max_size=20),
+    organisation=_organisations,
+    role=st.sampled_from(emn.Role),
+    source=_maybe(_texts),
+)
+
+
+def _ncps(country: emn.Country) -> st.SearchStrategy[emn.NationalContactPoint]:
+    return st.builds(
+        emn.NationalContactPoint,
+        country=st.just(country),
+        coordinating_entity=_maybe(_organisations),
+        status=_maybe(st.sampled_from(emn.Status)),
+        experts=_maybe(st.lists(_experts, max_size=3).map(tuple)),
+        appointed_by=_maybe(_organisations),
+        last_changed=_maybe(strategies.dates),
+        history=st.lists(_events, max_size=2).map(tuple),
+        sources=st.lists(_ids, max_size=3).map(tuple),
+        listed_as=_maybe(_texts),
+        hosts=st.lists(_hosts, max_size=2).map(tuple),
+        participations=st.lists(_participations, max_size=2).map(tuple),
+        people=st.lists(_people, max_size=2).map(tuple),
+        member_organisations=st.lists(_bodies, max_size=2).map(tuple),
+        disputed=st.sampled_from([(), ("status",), ("status", "coordinating_entity")]),
+        as_of=_maybe(strategies.dates),
+    )
+
+
+@st.composite
+def _networks(draw: st.DrawFn) -> model.Network:
+    countries = draw(st.lists(strategies.countries, max_size=4, unique=True))
+    ncps = [draw(_ncps(country)) for country in countries]
+    former = draw(st.integers(0, len(ncps)))
+    held = [p for ncp in ncps for p in ncp.participations]
+    # The network's own records: some the NCPs hold too, some no NCP holds.
+    participations = draw(st.lists(st.sampled_from(held), max_size=3)) if held else []
+    participations += draw(st.lists(_participations, max_size=2))
+    return model.Network(
+        emn.network().legal_basis,
+        ncps[former:],
+        participations=draw(st.permutations(participations)),
+        former_ncps=ncps[:former],
+    )
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(network=_networks())
+def test_any_network_exports_and_reads_back_equal(network: model.Network, tmp_path: Path) -> None:
+    from emn._formats import package as reader
+    from emn._load import _build
+
+    directory = Path(tempfile.mkdtemp(dir=tmp_path))
+    emn.datapackage.export(directory, network)
+    assert emn.load(directory) == network.ncps
+    descriptor = directory / "datapackage.json"
+    former = _build(reader.read(descriptor, str(descriptor), former=True), str(descriptor))
+    assert (former.ncps, former.problems) == (network.former_ncps, ())
+
+
+def test_the_docs_list_every_table_and_column(package: Path) -> None:
+    import re
+
+    page = (Path(__file__).parent.parent / "docs" / "datapackage.md").read_text(encoding="utf-8")
+    documented = {
+        name: re.findall(r"^\| `([a-z_]+)` \|", section, re.MULTILINE)
+        for name, section in re.findall(
+            r"^### `([a-z_]+)\.csv`\n(.*?)(?=^### |\Z)", page, re.M | re.S
+        )
+    }
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert documented == {
+        resource["name"]: [field["name"] for field in resource["schema"]["fields"]]
+        for resource in descriptor["resources"]
+    }
+
+
+def test_the_network_on_a_day_reads_back_equal(tmp_path: Path) -> None:
+    network = emn.network(as_of=datetime.date(2015, 6, 1))
+    emn.datapackage.export(tmp_path, network)
+    loaded = emn.load(tmp_path)
+    assert loaded == network.ncps
+    assert {ncp.as_of for ncp in loaded} == {network.as_of}  # type: ignore[union-attr]

@@ -637,33 +637,22 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
-# What the package's NCP tables carry: the composition, its institutions by name, its history
-# by day and words. Schema 2's provenance (hosts, participations, people, member bodies, record
-# ids, organisation labels) is not read back yet.
-def _composition(ncp: emn.NationalContactPoint) -> tuple[object, ...]:
-    def names(organisation: emn.Organisation | None) -> object:
-        return None if organisation is None else [n.text for n in organisation.names]
-
-    return (
-        ncp.country,
-        names(ncp.coordinating_entity),
-        ncp.status,
-        None
-        if ncp.experts is None
-        else [(e.name, e.role, names(e.organisation)) for e in ncp.experts],
-        names(ncp.appointed_by),
-        ncp.last_changed,
-        [(str(e.when), e.summary, e.source, e.quote) for e in ncp.history],
-        ncp.sources,
-        ncp.listed_as,
-    )
-
-
-def test_an_exported_package_reads_back_into_the_bundled_compositions(package: Path) -> None:
-    bundled = [_composition(n) for n in emn.ncps()]
-    assert [_composition(n) for n in emn.load(package / "datapackage.json")] == bundled  # type: ignore[union-attr]
-    assert [_composition(n) for n in emn.load(package)] == bundled  # type: ignore[union-attr]
+def test_an_exported_package_reads_back_into_the_bundled_ncps(package: Path) -> None:
+    # Every field of every record: hosts, participations, people, member bodies, events with
+    # their ids, organisations with their labels and notes, times with their precision.
+    assert emn.load(package / "datapackage.json") == emn.ncps()
+    assert emn.load(package) == emn.ncps()
     assert emn.validate(package).ok
+
+
+def test_an_exported_package_reads_back_into_the_former_ncps_too(package: Path) -> None:
+    from emn._formats import package as reader
+    from emn._load import _build
+
+    descriptor = package / "datapackage.json"
+    former = _build(reader.read(descriptor, str(descriptor), former=True), str(descriptor))
+    assert former.problems == ()
+    assert former.ncps == emn.network().former_ncps != ()
 
 
 def test_emn_export_then_validate_the_package(
@@ -723,6 +712,158 @@ def test_a_package_problem_names_the_table_and_row(tmp_path: Path, package: Path
     (problem,) = _problems(copy / "datapackage.json")
     assert (problem.file, problem.row, problem.column) == (str(copy / "experts.csv"), 4, "role")
     assert problem.message.startswith("'boss' is not one of national_coordinator")
+
+
+def _damaged(
+    tmp_path: Path, package: Path, table: str, column: str, value: str, **where: str
+) -> tuple[Path, int]:
+    """A copy of ``package`` with one cell of ``table`` changed: ``column`` of the first row
+    whose cells match ``where``; and that row's number (the header is row 1)."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy, dirs_exist_ok=True)
+    with (copy / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    index = next(i for i, row in enumerate(rows) if where.items() <= row.items())
+    rows[index][column] = value
+    with (copy / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return copy, index + 2
+
+
+HR_HOST = {"id": "host-hr-iom-2015-en"}
+BAD_CELLS = [
+    ("hosts", "relation", "boss", HR_HOST, "'boss' is not one of designated, is, hosts"),
+    ("hosts", "from", "2015-13", HR_HOST, "'2015-13' is not a day of the calendar"),
+    ("hosts", "organisation_id", "org-0", HR_HOST, "no organisation 'org-0' in organisations"),
+    ("hosts", "position", "first", HR_HOST, "'first' is not a position (0, 1, 2, ...)"),
+    ("hosts", "code", "XX", HR_HOST, "no NCP 'XX' in ncps"),
+    ("hosts", "source", "", HR_HOST, "required field is missing"),
+    ("hosts", "derived_from", "SEF closed", HR_HOST, "'SEF closed' is not a JSON list"),
+    ("hosts", "derived_from", '[{"source": "x"}]', HR_HOST, "required field is missing"),
+    ("hosts", "dates_derived_from", "[1]", HR_HOST, "expected an object, got a number"),
+    ("participations", "status", "obsever", {"id": "part-no-seed"}, "'obsever' is not one of"),
+    ("participations", "dates_basis", "guessed", {"id": "part-no-seed"}, "'guessed' is not one"),
+    ("participations", "country", "Norway", {"id": "part-no-seed"}, "'Norway' is not an ISO"),
+    ("people", "role", "chair", {"code": "FR"}, "'chair' is not one of national_coordinator"),
+    ("people", "observed", "April 2018", {"code": "FR"}, "'April 2018' is not a date such as"),
+    ("member_organisations", "organisation_ids", "org-4 org-x", {"code": "BE"}, "no organisation"),
+    ("member_organisations", "role", "members", {"code": "BE"}, "'members' is not one of"),
+    ("history", "organisation_id", "org-x", {"code": "SI"}, "no organisation 'org-x'"),
+    ("history", "certainty", "maybe", {"code": "SI"}, "'maybe' is not one of uncertain"),
+    ("ncps", "former", "perhaps", {"code": "SI"}, "'perhaps' is not true or false"),
+    ("ncps", "disputed", "host", {"code": "SI"}, "'host' is not"),
+    ("ncps", "as_of", "2014-02-30", {"code": "SI"}, "'2014-02-30' is not a day of the calendar"),
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "where", "message"),
+    BAD_CELLS,
+    ids=[f"{t}.{c}={v}" for t, c, v, _, _ in BAD_CELLS],
+)
+def test_a_bad_cell_in_any_table_is_a_problem_at_its_row(
+    tmp_path: Path,
+    package: Path,
+    table: str,
+    column: str,
+    value: str,
+    where: dict[str, str],
+    message: str,
+) -> None:
+    copy, row = _damaged(tmp_path, package, table, column, value, **where)
+    problems = _problems(copy)
+    assert {(p.file, p.row, p.column) for p in problems} == {
+        (str(copy / f"{table}.csv"), row, column)
+    }
+    assert problems[0].message.startswith(message), problems[0].message
+    assert not emn.validate(copy).ok
+
+
+def test_emn_validate_places_a_bad_host_in_hosts_csv(
+    tmp_path: Path, package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy, row = _damaged(tmp_path, package, "hosts", "relation", "boss", **HR_HOST)
+    status, out, _ = _run(capsys, "validate", str(copy / "datapackage.json"))
+    assert status == 1
+    assert out.splitlines()[0].startswith(f"{copy / 'hosts.csv'}:{row}: relation: 'boss' is not")
+
+
+def test_a_bad_organisation_is_a_problem_at_its_row(tmp_path: Path, package: Path) -> None:
+    copy, row = _damaged(tmp_path, package, "organisations", "label", " ", name="Policija")
+    problems = _problems(copy)
+    assert {(p.file, p.row, p.column) for p in problems} == {
+        (str(copy / "organisations.csv"), row, "label")
+    }
+    assert problems[0].message == "must not be empty"
+
+
+_RECORD_TABLES = ("hosts", "participations", "people", "member_organisations")
+
+
+def _older(tmp_path: Path, package: Path) -> Path:
+    """``package`` as an export from before its tables of records (and their columns) existed."""
+    import shutil
+
+    copy = tmp_path / "older"
+    shutil.copytree(package, copy)
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [
+        r for r in descriptor["resources"] if r["name"] not in _RECORD_TABLES
+    ]
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    for table in _RECORD_TABLES:
+        (copy / f"{table}.csv").unlink()
+    return copy
+
+
+def test_a_package_without_the_tables_of_records_still_reads(tmp_path: Path, package: Path) -> None:
+    import attrs
+
+    empty = dict.fromkeys(_RECORD_TABLES, ())
+    assert emn.load(_older(tmp_path, package)) == tuple(
+        attrs.evolve(ncp, **empty) for ncp in emn.ncps()
+    )
+
+
+def test_a_package_without_the_newer_columns_still_reads(tmp_path: Path, package: Path) -> None:
+    copy = _older(tmp_path, package)
+    newer = {
+        "ncps": ("disputed", "former", "as_of"),
+        "organisations": ("label", "note"),
+        "history": ("id", "country", "organisation_id", "basis", "certainty", "note"),
+    }
+    for table, columns in newer.items():
+        with (copy / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+            rows = [
+                {k: v for k, v in row.items() if k not in columns}
+                for row in csv.DictReader(handle)
+                if row.get("code") != "GB"  # older exports left the former NCPs out
+            ]
+        with (copy / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    loaded = emn.load(copy)
+    assert [n.country for n in loaded] == [n.country for n in emn.ncps()]  # type: ignore[union-attr]
+    si = next(n for n in loaded if n.country.code == "SI")  # type: ignore[union-attr]
+    assert si.experts == emn.ncp("SI").experts
+    assert [e.summary for e in si.history] == [e.summary for e in emn.ncp("SI").history]
+
+
+def test_a_table_without_its_key_column_is_unreadable(tmp_path: Path, package: Path) -> None:
+    copy, _ = _damaged(tmp_path, package, "hosts", "position", "0", **HR_HOST)
+    text = (copy / "hosts.csv").read_text(encoding="utf-8")
+    (copy / "hosts.csv").write_text(text.replace("code,position,", "code,place,", 1))
+    with pytest.raises(UnreadableFile) as caught:
+        emn.load(copy)
+    assert str(caught.value) == (
+        f"{copy / 'hosts.csv'}: no column 'position', which emn export writes; "
+        "export the package again"
+    )
 
 
 # -- junk -----------------------------------------------------------------------------------------
@@ -787,3 +928,29 @@ def test_emn_validate_on_junk_in_any_format_exits_0_1_or_2(
         assert err.count("\n") == 1
     else:
         assert out.splitlines()[-1].startswith(f"{path}: ")
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    table=st.sampled_from(emn.datapackage.FILES[:-1]),
+    data=st.data(),
+    junk=cells | st.text(max_size=30) | st.sampled_from(["[", "[{}]", '[{"x": 1}]', "org-1 org-1"]),
+)
+def test_junk_in_any_cell_of_a_package_raises_only_documented_errors(
+    tmp_path: Path, package: Path, table: str, data: st.DataObject, junk: str
+) -> None:
+    import tempfile
+
+    name = table.removesuffix(".csv")
+    with (package / table).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    row = data.draw(st.sampled_from(rows))
+    column = data.draw(st.sampled_from(list(row)))
+    copy, _ = _damaged(Path(tempfile.mkdtemp(dir=tmp_path)), package, name, column, junk, **row)
+    with contextlib.suppress(DOCUMENTED):
+        emn.load(copy)
+    emn.validate(copy)

@@ -9,10 +9,25 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections import Counter
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ._model import Host, NationalContactPoint, Network, Organisation, Participation, Scope, Status
+from ._model import (
+    Country,
+    Derivation,
+    Host,
+    Member,
+    MemberOrganisations,
+    NationalContactPoint,
+    Network,
+    Organisation,
+    Participation,
+    Scope,
+    Source,
+    Status,
+)
 from .exceptions import UnwritableFile
 
 __all__ = ["FILES", "export", "neutralise"]
@@ -22,20 +37,73 @@ def _field(name: str, kind: str, description: str, **extra: Any) -> dict[str, An
     return {"name": name, "type": kind, "description": description, **extra}
 
 
-# The time a record speaks of and what it rests on, for hosts and participations alike.
-_TIME_FIELDS = (
-    _field("from", "string", "Start as the source gives it (a day, month or year; 'before'/'by')"),
-    _field("until", "string", "End as the source gives it; empty: no end stated"),
-    _field("observed", "string", "For a present-tense statement: the time it speaks of"),
-    _field("source", "string", "The source (sources.id)", constraints={"required": True}),
-    _field("basis", "string", "stated (by the source), derived or inferred (by the maintainers)"),
-    _field("certainty", "string", "'uncertain' where the maintainers mark it so"),
-    _field("summary", "string", "What the source says, in the maintainers' words"),
-)
+def _ncp_key() -> list[dict[str, Any]]:
+    """The columns that tie a row to an NCP and place it in that NCP's list of records."""
+    return [
+        _field(
+            "code",
+            "string",
+            "The NCP whose record this is (ncps.code)",
+            constraints={"required": True},
+        ),
+        _field("position", "integer", "The row's place in the NCP's list, from 0"),
+    ]
+
+
+_ID = _field("id", "string", "The record's id in the dataset", constraints={"unique": True})
+_COUNTRY = _field("country", "string", "The country the record speaks of (ISO code); empty: none")
+_BASIS = "stated (by the source), derived or inferred (by the maintainers)"
+_CERTAINTY = "'uncertain' where the maintainers mark it so"
+
+
+def _record_fields(*, hosts: bool = True) -> list[dict[str, Any]]:
+    """The time a record speaks of, what it rests on, and the maintainers' words on it; hosts
+    and participations (``hosts``) also have a certainty, a quote and derivations."""
+    fields = [
+        _field(
+            "from",
+            "string",
+            "Start as the source gives it: a day, month or year (2014-03-27, 2013-07, 2008), "
+            "or 'before' or 'by' one",
+        ),
+        _field("until", "string", "End as the source gives it; empty: no end stated"),
+        _field(
+            "observed",
+            "string",
+            "For a present-tense statement: the time it speaks of (the page's date)",
+        ),
+        _field("source", "string", "The source (sources.id)", constraints={"required": True}),
+        _field("basis", "string", _BASIS),
+        _field("certainty", "string", _CERTAINTY),
+        _field("summary", "string", "What the source says, in the maintainers' words"),
+        _field("quote", "string", "The words of a shipped seed, where kept"),
+        _field("note", "string", "What else to know about the record"),
+        _field(
+            "derived_from",
+            "array",
+            "What a derived or inferred record rests on: a JSON list of objects with "
+            "'reference' (a legal act, a dated fact) and, where known, 'source' (sources.id) "
+            "and 'record' (a record's id)",
+        ),
+        _field(
+            "dates_basis",
+            "string",
+            "derived or inferred where from/until are the maintainers', not the source's",
+        ),
+        _field("dates_note", "string", "What else to know about from/until"),
+        _field("dates_derived_from", "array", "What from/until rest on, as in derived_from"),
+    ]
+    if hosts:
+        return fields
+    return [f for f in fields if f["name"] not in ("certainty", "quote", "derived_from")]
+
 
 _TABLES: dict[str, dict[str, Any]] = {
     "ncps": {
-        "description": "One row per National Contact Point, in its latest known state.",
+        "description": (
+            "One row per National Contact Point, in its latest known state; the NCPs of "
+            "countries that no longer take part (the United Kingdom's) follow, marked former."
+        ),
         "fields": [
             _field(
                 "code",
@@ -79,6 +147,23 @@ _TABLES: dict[str, dict[str, Any]] = {
                 "last_changed", "date", "When the composition last changed, where a source says"
             ),
             _field("sources", "string", "Ids of the sources the record rests on, space-separated"),
+            _field(
+                "disputed",
+                "string",
+                "The headline fields (status, coordinating_entity) that sources of equal rank "
+                "and time leave undecided, space-separated",
+            ),
+            _field(
+                "former",
+                "boolean",
+                "True for an NCP whose country no longer takes part (described as it was on its "
+                "last day); emn.load leaves these out",
+            ),
+            _field(
+                "as_of",
+                "date",
+                "The day the NCP is described on, in a package of the network on a day",
+            ),
         ],
         "primaryKey": ["code"],
         "foreignKeys": [
@@ -118,7 +203,7 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
     },
     "organisations": {
-        "description": "Every organisation named: designated entities, appointers, employers.",
+        "description": "Every organisation named: hosts, appointers, employers, member bodies.",
         "fields": [
             _field(
                 "id", "string", "This table's key", constraints={"required": True, "unique": True}
@@ -135,6 +220,8 @@ _TABLES: dict[str, dict[str, Any]] = {
             ),
             _field("country", "string", "ISO code of the country it is based in, where known"),
             _field("parent_id", "string", "The organisation it is a unit of (organisations.id)"),
+            _field("label", "string", "What the body is, in the maintainers' English"),
+            _field("note", "string", "What else to know about it"),
         ],
         "primaryKey": ["id"],
         "foreignKeys": [{"fields": ["parent_id"], "reference": {"resource": "", "fields": ["id"]}}],
@@ -142,8 +229,14 @@ _TABLES: dict[str, dict[str, Any]] = {
     "hosts": {
         "description": "Every source's word on the body that is, hosts or coordinates an NCP.",
         "fields": [
-            _field("id", "string", "The record's id in the dataset", constraints={"unique": True}),
-            _field("code", "string", "The NCP's country code", constraints={"required": True}),
+            *_ncp_key(),
+            _ID,
+            _field(
+                "country",
+                "string",
+                "The country the record speaks of (ISO code)",
+                constraints={"required": True},
+            ),
             _field("organisation_id", "string", "The body (organisations.id)"),
             _field(
                 "relation",
@@ -151,10 +244,11 @@ _TABLES: dict[str, dict[str, Any]] = {
                 "designated, is, hosts, coordinates or operates (runs the work under another "
                 "body's coordination)",
             ),
-            *_TIME_FIELDS,
+            *_record_fields(),
         ],
-        "primaryKey": ["id"],
+        "primaryKey": ["code", "position"],
         "foreignKeys": [
+            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
             {
                 "fields": ["organisation_id"],
                 "reference": {"resource": "organisations", "fields": ["id"]},
@@ -163,10 +257,26 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
     },
     "participations": {
-        "description": "Every source's word on how a country takes part in the EMN.",
+        "description": (
+            "Every source's word on how a country takes part in the EMN: each NCP's records, "
+            "then those of countries without an NCP record."
+        ),
         "fields": [
-            _field("id", "string", "The record's id in the dataset", constraints={"unique": True}),
-            _field("code", "string", "The country's code", constraints={"required": True}),
+            _field(
+                "code",
+                "string",
+                "The NCP whose record this is (ncps.code); empty for a country without one",
+            ),
+            _field(
+                "position", "integer", "The row's place in the NCP's list, from 0; empty with code"
+            ),
+            _ID,
+            _field(
+                "country",
+                "string",
+                "The country the record speaks of (ISO code)",
+                constraints={"required": True},
+            ),
             _field(
                 "scope",
                 "string",
@@ -178,10 +288,61 @@ _TABLES: dict[str, dict[str, Any]] = {
                 "member_state, observer, associated_member, not_participating or participant "
                 "(takes part, no word for how)",
             ),
-            *_TIME_FIELDS,
+            *_record_fields(),
         ],
-        "primaryKey": ["id"],
         "foreignKeys": [
+            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
+            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+    "people": {
+        "description": "People the sources name in an EMN role of an NCP, outside a composition.",
+        "fields": [
+            *_ncp_key(),
+            _ID,
+            _COUNTRY,
+            _field("name", "string", "The person's name as the source writes it"),
+            _field(
+                "role",
+                "string",
+                "national_coordinator, appointed_ncp, steering_board_member or emn_chair",
+            ),
+            _field("organisation_id", "string", "Where the person works (organisations.id)"),
+            *_record_fields(hosts=False),
+        ],
+        "primaryKey": ["code", "position"],
+        "foreignKeys": [
+            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
+            {
+                "fields": ["organisation_id"],
+                "reference": {"resource": "organisations", "fields": ["id"]},
+            },
+            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+    "member_organisations": {
+        "description": (
+            "The bodies a source names as making up an NCP, its partners or its national network."
+        ),
+        "fields": [
+            *_ncp_key(),
+            _ID,
+            _COUNTRY,
+            _field(
+                "role",
+                "string",
+                "ncp_members, partners, national_network or national_steering_group",
+            ),
+            _field(
+                "organisation_ids",
+                "string",
+                "The bodies, in the source's order (organisations.id), space-separated",
+            ),
+            *_record_fields(hosts=False),
+        ],
+        "primaryKey": ["code", "position"],
+        "foreignKeys": [
+            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
             {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
         ],
     },
@@ -212,6 +373,8 @@ _TABLES: dict[str, dict[str, Any]] = {
             _field("read", "date", "The day the maintainers read it"),
             _field("copy_of", "string", "The document a copy is of (sources.id)"),
             _field("note", "string", "What else to know about it"),
+            _field("file", "string", "The file under emn/data it is shipped as (the seeds)"),
+            _field("also_at", "string", "Other addresses of the same document, space-separated"),
         ],
         "primaryKey": ["id"],
     },
@@ -248,19 +411,38 @@ _TABLES: dict[str, dict[str, Any]] = {
                 constraints={"required": True},
             ),
             _field("position", "integer", "The event's place in the NCP's history, from 0"),
-            _field("when", "string", "A day, month or year (2014-03-27, 2008); ../2008 is by 2008"),
+            _field(
+                "when",
+                "string",
+                "A day, month or year (2014-03-27, 2008-05, 2008), or 'before' or 'by' one; "
+                "empty: undated",
+            ),
             _field("summary", "string", "What happened"),
             _field("source", "string", "The source that says so (sources.id)"),
             _field("quote", "string", "The source's own words, where kept"),
             _field("lang", "string", "The language of the quote (BCP 47)"),
+            _ID,
+            _COUNTRY,
+            _field("organisation_id", "string", "The body it happened to (organisations.id)"),
+            _field("basis", "string", _BASIS),
+            _field("certainty", "string", _CERTAINTY),
+            _field("note", "string", "What else to know about the event"),
         ],
         "primaryKey": ["code", "position"],
         "foreignKeys": [
             {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
+            {
+                "fields": ["organisation_id"],
+                "reference": {"resource": "organisations", "fields": ["id"]},
+            },
             {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
         ],
     },
 }
+
+
+#: A row as the names of its columns and its cells' text.
+Cells = dict[str, str]
 
 
 class _Organisations:
@@ -277,29 +459,86 @@ class _Organisations:
             self.ids[organisation] = f"org-{len(self.ids) + 1}"
         return self.ids[organisation]
 
-    def rows(self) -> list[list[str]]:
+    def rows(self) -> list[Cells]:
         return [
-            [
-                key,
-                o.name,
-                o.names[0].lang,
-                " | ".join(f"{n.text} [{n.lang}]" for n in o.names),
-                o.kind.value if o.kind else "",
-                o.country.code if o.country else "",
-                self.ids[o.parent] if o.parent else "",
-            ]
+            {
+                "id": key,
+                "name": o.name,
+                "lang": o.names[0].lang,
+                "all_names": " | ".join(f"{n.text} [{n.lang}]" for n in o.names),
+                "kind": _value(o.kind),
+                "country": _code(o.country),
+                "parent_id": self.ids[o.parent] if o.parent else "",
+                "label": o.label or "",
+                "note": o.note or "",
+            }
             for o, key in self.ids.items()
         ]
 
-    def name_rows(self) -> list[list[str]]:
+    def name_rows(self) -> list[Cells]:
         return [
-            [key, str(i), n.text, n.lang, n.source or ""]
+            {
+                "organisation_id": key,
+                "position": str(i),
+                "text": n.text,
+                "lang": n.lang,
+                "source": n.source or "",
+            }
             for o, key in self.ids.items()
             for i, n in enumerate(o.names)
         ]
 
 
-def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations) -> list[str]:
+def _value(member: Enum | None) -> str:
+    return "" if member is None else str(member.value)
+
+
+def _code(country: Country | None) -> str:
+    return "" if country is None else country.code
+
+
+def _derivations(items: tuple[Derivation, ...]) -> str:
+    """A list of derivations as a JSON cell (Frictionless' array type); empty when none."""
+    if not items:
+        return ""
+    listed = [
+        {
+            key: value
+            for key, value in (
+                ("reference", d.reference),
+                ("source", d.source),
+                ("record", d.record),
+            )
+            if value is not None
+        }
+        for d in items
+    ]
+    return json.dumps(listed, ensure_ascii=False)
+
+
+def _record(record: Host | Participation | Member | MemberOrganisations) -> Cells:
+    """The cells every kind of record shares: its time, what it rests on, the words on it."""
+    cells = {
+        "id": record.id or "",
+        "from": str(record.valid.start or ""),
+        "until": str(record.valid.end or ""),
+        "observed": str(record.observed or ""),
+        "source": record.source,
+        "basis": record.basis.value,
+        "summary": record.summary or "",
+        "note": record.note or "",
+        "dates_basis": _value(record.valid.basis),
+        "dates_note": record.valid.note or "",
+        "dates_derived_from": _derivations(record.valid.derived_from),
+    }
+    if isinstance(record, (Host, Participation)):
+        cells["certainty"] = _value(record.certainty)
+        cells["quote"] = record.quote or ""
+        cells["derived_from"] = _derivations(record.derived_from)
+    return cells
+
+
+def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations, former: bool) -> Cells:
     from ._countries import english_name
 
     entity = ncp.coordinating_entity
@@ -308,48 +547,120 @@ def _ncp_row(ncp: NationalContactPoint, organisations: _Organisations) -> list[s
         for p in ncp.participations
         if p.scope is Scope.NCP and p.status not in (ncp.status, Status.PARTICIPANT)
     )
-    return [
-        ncp.country.code,
-        english_name(ncp.country.code),
-        ncp.status.value if ncp.status else "",
-        " ".join(others),
-        organisations.id(entity),
-        "" if entity is None else entity.all_names,
-        ncp.listed_as or "",
-        "true" if ncp.experts is not None else "false",
-        "" if ncp.experts is None else str(len(ncp.experts)),
-        organisations.id(ncp.appointed_by),
-        ncp.last_changed.isoformat() if ncp.last_changed else "",
-        " ".join(ncp.sources),
-    ]
+    return {
+        "code": ncp.country.code,
+        "country": english_name(ncp.country.code),
+        "status": _value(ncp.status),
+        "other_statuses": " ".join(others),
+        "coordinating_entity_id": organisations.id(entity),
+        "coordinating_entity": "" if entity is None else entity.all_names,
+        "listed_as": ncp.listed_as or "",
+        "experts_published": "true" if ncp.experts is not None else "false",
+        "expert_count": "" if ncp.experts is None else str(len(ncp.experts)),
+        "appointed_by_id": organisations.id(ncp.appointed_by),
+        "last_changed": ncp.last_changed.isoformat() if ncp.last_changed else "",
+        "sources": " ".join(ncp.sources),
+        "disputed": " ".join(ncp.disputed),
+        "former": "true" if former else "false",
+        "as_of": ncp.as_of.isoformat() if ncp.as_of else "",
+    }
 
 
-def _history_rows(network: Network) -> list[list[str]]:
-    return [
-        [
-            ncp.country.code,
-            str(i),
-            str(e.when or ""),
-            e.summary,
-            e.source,
-            e.quote or "",
-            e.lang or "",
-        ]
-        for ncp in network.ncps
-        for i, e in enumerate(ncp.history)
-    ]
+def _held(ncp: NationalContactPoint, position: int) -> Cells:
+    return {"code": ncp.country.code, "position": str(position)}
 
 
-def _times(record: Host | Participation) -> list[str]:
-    return [
-        str(record.valid.start or ""),
-        str(record.valid.end or ""),
-        str(record.observed or ""),
-        record.source,
-        record.basis.value,
-        record.certainty.value if record.certainty else "",
-        record.summary or "",
-    ]
+def _ncp_rows(
+    ncp: NationalContactPoint, organisations: _Organisations, tables: dict[str, list[Cells]]
+) -> None:
+    """The rows of one NCP's experts and records, added to ``tables``."""
+    for i, e in enumerate(ncp.experts or ()):
+        tables["experts"].append(
+            _held(ncp, i)
+            | {
+                "name": e.name,
+                "role": e.role.value,
+                "organisation_id": organisations.id(e.organisation),
+                "source": e.source or "",
+            }
+        )
+    for i, event in enumerate(ncp.history):
+        tables["history"].append(
+            _held(ncp, i)
+            | {
+                "when": str(event.when or ""),
+                "summary": event.summary,
+                "source": event.source,
+                "quote": event.quote or "",
+                "lang": event.lang or "",
+                "id": event.id or "",
+                "country": _code(event.country),
+                "organisation_id": organisations.id(event.organisation),
+                "basis": event.basis.value,
+                "certainty": _value(event.certainty),
+                "note": event.note or "",
+            }
+        )
+    for i, host in enumerate(ncp.hosts):
+        tables["hosts"].append(
+            _held(ncp, i)
+            | _record(host)
+            | {
+                "country": host.country.code,
+                "organisation_id": organisations.id(host.organisation),
+                "relation": host.relation.value,
+            }
+        )
+    for i, participation in enumerate(ncp.participations):
+        tables["participations"].append(_held(ncp, i) | _participation(participation))
+    for i, person in enumerate(ncp.people):
+        tables["people"].append(
+            _held(ncp, i)
+            | _record(person)
+            | {
+                "country": _code(person.country),
+                "name": person.name,
+                "role": person.role.value,
+                "organisation_id": organisations.id(person.organisation),
+            }
+        )
+    for i, bodies in enumerate(ncp.member_organisations):
+        tables["member_organisations"].append(
+            _held(ncp, i)
+            | _record(bodies)
+            | {
+                "country": _code(bodies.country),
+                "role": bodies.role.value,
+                "organisation_ids": " ".join(organisations.id(o) for o in bodies.organisations),
+            }
+        )
+
+
+def _participation(participation: Participation) -> Cells:
+    return _record(participation) | {
+        "country": participation.country.code,
+        "scope": participation.scope.value,
+        "status": participation.status.value,
+    }
+
+
+def _source_row(s: Source) -> Cells:
+    return {
+        "id": s.id,
+        "title": s.title or "",
+        "label": s.label or "",
+        "kind": s.kind.value,
+        "tier": "" if s.tier is None else str(s.tier),
+        "home": _code(s.home),
+        "language": s.language,
+        "url": s.url or "",
+        "date": str(s.date or ""),
+        "read": s.read.isoformat() if s.read else "",
+        "copy_of": s.copy_of or "",
+        "note": s.note or "",
+        "file": s.file or "",
+        "also_at": " ".join(s.also_at),
+    }
 
 
 #: The files a package consists of; ``--force`` replaces these and nothing else.
@@ -359,6 +670,8 @@ FILES = (
     "organisations.csv",
     "hosts.csv",
     "participations.csv",
+    "people.csv",
+    "member_organisations.csv",
     "sources.csv",
     "names.csv",
     "history.csv",
@@ -382,63 +695,34 @@ def neutralise(cell: str) -> str:
 
 def _rows(network: Network) -> dict[str, list[list[str]]]:
     organisations = _Organisations()
-    ncps = [_ncp_row(ncp, organisations) for ncp in network.ncps]
-    experts = [
-        [
-            ncp.country.code,
-            str(i),
-            e.name,
-            e.role.value,
-            organisations.id(e.organisation),
-            e.source or "",
-        ]
-        for ncp in network.ncps
-        for i, e in enumerate(ncp.experts or ())
-    ]
-    everyone = (*network.ncps, *network.former_ncps)
-    hosts = [
-        [h.id or "", h.country.code, organisations.id(h.organisation), h.relation.value, *_times(h)]
-        for ncp in everyone
-        for h in ncp.hosts
-    ]
-    participations = [
-        [p.id or "", p.country.code, p.scope.value, p.status.value, *_times(p)]
-        for p in network.participations
-    ]
-    sources = [
-        [
-            s.id,
-            s.title or "",
-            s.label or "",
-            s.kind.value,
-            "" if s.tier is None else str(s.tier),
-            s.home.code if s.home else "",
-            s.language,
-            s.url or "",
-            str(s.date or ""),
-            s.read.isoformat() if s.read else "",
-            s.copy_of or "",
-            s.note or "",
-        ]
-        for s in network.sources
-    ]
-    tables = {
-        "ncps": ncps,
-        "experts": experts,
-        "organisations": organisations.rows(),
-        "hosts": hosts,
-        "participations": participations,
-        "sources": sources,
-        "names": organisations.name_rows(),
-        "history": _history_rows(network),
-    }
+    tables: dict[str, list[Cells]] = {name: [] for name in _TABLES}
+    for ncps, former in ((network.ncps, False), (network.former_ncps, True)):
+        for ncp in ncps:
+            tables["ncps"].append(_ncp_row(ncp, organisations, former))
+            _ncp_rows(ncp, organisations, tables)
+    # The network's own word on countries: the records no NCP holds follow the NCPs' own.
+    held = Counter(p for ncp in (*network.ncps, *network.former_ncps) for p in ncp.participations)
+    for participation in network.participations:
+        if held[participation]:
+            held[participation] -= 1
+        else:
+            tables["participations"].append(_participation(participation))
+    tables["organisations"] = organisations.rows()
+    tables["names"] = organisations.name_rows()
+    tables["sources"] = [_source_row(s) for s in network.sources]
+    out: dict[str, list[list[str]]] = {}
     for name, table in tables.items():
-        kinds = [field["type"] for field in _TABLES[name]["fields"]]
-        for row in table:
-            row[:] = [
-                neutralise(c) if k == "string" else c for c, k in zip(row, kinds, strict=True)
+        fields = _TABLES[name]["fields"]
+        out[name] = [
+            [
+                neutralise(row.get(f["name"], ""))
+                if f["type"] == "string"
+                else row.get(f["name"], "")
+                for f in fields
             ]
-    return tables
+            for row in table
+        ]
+    return out
 
 
 def _write(folder: Path, network: Network) -> None:
@@ -552,8 +836,9 @@ def _descriptor(network: Network) -> dict[str, Any]:
             "The National Contact Points of the European Migration Network (Council Decision "
             "2008/381/EC), their coordinating institutions and, where published, their experts, "
             "as the sources below describe them, with every source's word on each country's "
-            "part and each NCP's host, dated where the source dates it. Every record names its "
-            "sources. A text cell "
+            "part, each NCP's host, the people and bodies named in it and its history, dated "
+            "where the source dates it; the NCPs of countries that no longer take part follow "
+            "the others. Every record names its sources. A text cell "
             "that would start with =, +, -, @, a tab, a carriage return or ' has one ' put in "
             "front, so that spreadsheets do not run it as a formula; take it off to read the "
             "value."

@@ -1,10 +1,17 @@
 """A Frictionless data package as :func:`emn.datapackage.export` writes it: a
 ``datapackage.json`` beside the tables ``ncps``, ``experts``, ``organisations``, ``names``,
-``history`` and ``sources``.
+``history``, ``hosts``, ``participations``, ``people``, ``member_organisations`` and
+``sources``.
 
-The export neutralises cells that a spreadsheet would run as a formula by putting one ``'``
-before them (OWASP's advice); reading takes exactly one leading ``'`` off every text cell, so
-that the values come back as they were. Positions are a table's file, row and column.
+Every field of every NCP record comes back as it was exported. The export neutralises cells
+that a spreadsheet would run as a formula by putting one ``'`` before them (OWASP's advice);
+reading takes exactly one leading ``'`` off every text cell, so that the values come back as
+they were. Positions are a table's file, row and column.
+
+A package written before the tables of records existed (no ``hosts``, ``participations``,
+``people`` or ``member_organisations``) is still read: its NCPs have no such records, as a
+composition file that gives none. A table that lacks a column which ties its rows to an NCP
+(``code``, ``position``) cannot be read, and says so in one line.
 """
 
 from __future__ import annotations
@@ -21,14 +28,56 @@ from . import Parsed, Position, decode
 
 __all__ = ["read"]
 
-_TABLES = ("ncps", "experts", "organisations", "names", "history", "sources")
+# The tables that hang off an NCP, by its code and their place in its list of records.
+_HELD = ("experts", "history", "hosts", "participations", "people", "member_organisations")
+_TABLES = ("ncps", "organisations", "names", *_HELD, "sources")
 _REQUIRED = ("ncps", "experts", "organisations")
+# The columns without which a table's rows cannot be tied to what they belong to.
+_KEYS = {
+    "ncps": ("code",),
+    "organisations": ("id",),
+    "names": ("organisation_id", "position"),
+    **dict.fromkeys(_HELD, ("code", "position")),
+}
+# Text cells each kind of record copies as they are: (field, column).
+_CELLS = {
+    "history": (
+        ("summary", "summary"),
+        ("source", "source"),
+        ("when", "when"),
+        ("quote", "quote"),
+        ("lang", "lang"),
+        ("id", "id"),
+        ("country", "country"),
+        ("basis", "basis"),
+        ("certainty", "certainty"),
+        ("note", "note"),
+    ),
+    "hosts": (("country", "country"), ("relation", "relation")),
+    "participations": (("country", "country"), ("scope", "scope"), ("status", "status")),
+    "people": (("country", "country"), ("name", "name"), ("role", "role")),
+    "member_organisations": (("country", "country"), ("role", "role")),
+}
+_RECORD = (
+    ("id", "id"),
+    ("observed", "observed"),
+    ("source", "source"),
+    ("basis", "basis"),
+    ("summary", "summary"),
+    ("note", "note"),
+)
+_WORDED = (("certainty", "certainty"), ("quote", "quote"))
+_VALIDITY = (("start", "from"), ("end", "until"), ("basis", "dates_basis"), ("note", "dates_note"))
+# The records whose body is one organisation, named by its id in the column organisation_id.
+_BODY = ("history", "hosts", "people")
 
 Row = tuple[int, dict[str, str]]
 
 
-def read(path: Path, name: str) -> Parsed:
-    """The NCPs of the data package whose descriptor is ``path`` (shown to people as ``name``)."""
+def read(path: Path, name: str, *, former: bool = False) -> Parsed:
+    """The NCPs of the data package whose descriptor is ``path`` (shown to people as ``name``);
+    with ``former``, the NCPs of countries that no longer take part instead (``ncps.former``).
+    """
     import json
 
     try:
@@ -56,11 +105,11 @@ def read(path: Path, name: str) -> Parsed:
         if table not in paths:
             continue
         shown = os.path.join(os.path.dirname(name), paths[table])
-        tables[table] = (shown, _rows(path.parent, paths[table], shown))
-    return _Builder(tables).parsed()
+        tables[table] = (shown, _rows(path.parent, paths[table], shown, _KEYS.get(table, ())))
+    return _Builder(tables).parsed(former)
 
 
-def _rows(directory: Path, relative: str, shown: str) -> list[Row]:
+def _rows(directory: Path, relative: str, shown: str, keys: tuple[str, ...]) -> list[Row]:
     import csv
     import io
 
@@ -74,12 +123,18 @@ def _rows(directory: Path, relative: str, shown: str) -> list[Row]:
     text = decode(raw, shown, "a header row and the table's rows as CSV")
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        return [
+        rows = [
             (number, {key: _restored(value) for key, value in row.items() if isinstance(key, str)})
             for number, row in enumerate(reader, start=2)
         ]
     except csv.Error as err:
         raise UnreadableFile(shown, f"not valid CSV: {err}") from None
+    for key in keys:
+        if key not in (reader.fieldnames or ()):
+            raise UnreadableFile(
+                shown, f"no column {key!r}, which emn export writes; export the package again"
+            )
+    return rows
 
 
 def _restored(value: object) -> str:
@@ -97,10 +152,11 @@ class _Builder:
         self.tables = tables
         self.positions: dict[Location, Position] = {}
         self.problems: list[Problem] = []
-        self.organisations = {row["id"]: (n, row) for n, row in self._table("organisations")}
+        self.organisations = {
+            row.get("id", ""): (n, row) for n, row in self._table("organisations")
+        }
         self.names = _grouped(self._table("names"), "organisation_id")
-        self.experts = _grouped(self._table("experts"), "code")
-        self.history = _grouped(self._table("history"), "code")
+        self.held = {table: _grouped(self._table(table), "code") for table in _HELD}
 
     def _table(self, table: str) -> list[Row]:
         return self.tables[table][1] if table in self.tables else []
@@ -108,13 +164,18 @@ class _Builder:
     def _at(self, location: Location, table: str, row: int, column: str | None = None) -> None:
         self.positions[location] = (self.tables[table][0], None, column, row)
 
-    def parsed(self) -> Parsed:
-        data = [self._ncp((index,), n, row) for index, (n, row) in enumerate(self._table("ncps"))]
+    def parsed(self, former: bool) -> Parsed:
+        rows = [
+            (n, row) for n, row in self._table("ncps") if self._flag(row, n, "former") is former
+        ]
+        data = [self._ncp((index,), n, row) for index, (n, row) in enumerate(rows)]
         known = {row.get("code") for _, row in self._table("ncps")}
-        for code, rows in self.experts.items():
-            if code not in known:
-                n = rows[0][0]
-                self.problems.append(self._problem((), f"no NCP {code!r} in ncps", "experts", n))
+        for table, groups in self.held.items():
+            for code, held in groups.items():
+                # A participation no NCP holds is the network's word on a country.
+                if code not in known and (code or table != "participations"):
+                    message = f"no NCP {code!r} in ncps"
+                    self.problems.append(self._problem((), message, table, held[0][0], "code"))
         sources = {row.get("id", "") for _, row in self._table("sources")} - {""}
         positions = self.positions
 
@@ -124,8 +185,24 @@ class _Builder:
         judged = {p.location for p in self.problems if p.location}
         return Parsed(data, self.problems, place, judged, sources)
 
-    def _problem(self, location: Location, message: str, table: str, row: int) -> Problem:
-        return Problem(location, message, row=row, file=self.tables[table][0])
+    def _problem(
+        self, location: Location, message: str, table: str, row: int, column: str | None = None
+    ) -> Problem:
+        return Problem(location, message, row=row, column=column, file=self.tables[table][0])
+
+    def _flag(self, row: dict[str, str], n: int, column: str, default: bool = False) -> bool:
+        """A boolean cell of ncps (true or false, as Frictionless writes them); empty is
+        ``default``."""
+        cell = row.get(column, "")
+        folded = cell.casefold()
+        if folded in ("true", "1"):
+            return True
+        if folded in ("false", "0"):
+            return False
+        if cell:
+            message = f"{cell!r} is not true or false"
+            self.problems.append(self._problem((), message, "ncps", n, column))
+        return default
 
     def _ncp(self, at: Location, n: int, row: dict[str, str]) -> dict[str, Any]:
         self._at(at, "ncps", n)
@@ -141,28 +218,38 @@ class _Builder:
                 item[field] = self._organisation((*at, field), key, "ncps", n, column)
             elif field == "coordinating_entity":
                 item[field] = None  # no source names one (North Macedonia's)
-        for field in ("status", "last_changed", "listed_as"):
+        for field in ("status", "last_changed", "listed_as", "as_of"):
             self._at((*at, field), "ncps", n, field)
             if row.get(field):
                 item[field] = row[field]
-        self._at((*at, "sources"), "ncps", n, "sources")
-        item["sources"] = row.get("sources", "").split()
+        for field in ("sources", "disputed"):
+            self._at((*at, field), "ncps", n, field)
+            item[field] = row.get(field, "").split()
         code = item["country"]
         self._at((*at, "experts"), "ncps", n, "experts_published")
-        if row.get("experts_published") == "false":
+        if not self._flag(row, n, "experts_published", default=True):
             item["experts"] = None
         else:
             item["experts"] = [
                 self._expert((*at, "experts", i), en, expert)
-                for i, (en, expert) in enumerate(
-                    self._in_order(self.experts.get(code, []), "experts")
-                )
+                for i, (en, expert) in enumerate(self._held(code, "experts"))
             ]
-        events = self._in_order(self.history.get(code, []), "history")
-        item["history"] = [
-            self._event((*at, "history", i), hn, e) for i, (hn, e) in enumerate(events)
-        ]
+        for field, build in (
+            ("history", self._event),
+            ("hosts", self._record),
+            ("participations", self._record),
+            ("people", self._record),
+            ("member_organisations", self._record),
+        ):
+            item[field] = [
+                build((*at, field, i), field, rn, record)
+                for i, (rn, record) in enumerate(self._held(code, field))
+            ]
         return item
+
+    def _held(self, code: str, table: str) -> list[Row]:
+        """The rows of ``table`` that belong to the NCP ``code``, in their order."""
+        return self._in_order(self.held[table].get(code, []), table) if code else []
 
     def _in_order(self, rows: list[Row], table: str) -> list[Row]:
         def key(entry: Row) -> int:
@@ -171,7 +258,7 @@ class _Builder:
             if re.fullmatch(r"[0-9]{1,9}", position):
                 return int(position)
             message = f"{position!r} is not a position (0, 1, 2, ...)"
-            self.problems.append(self._problem((), message, table, n))
+            self.problems.append(self._problem((), message, table, n, "position"))
             return n
 
         return sorted(rows, key=key)
@@ -189,15 +276,88 @@ class _Builder:
             expert["source"] = row["source"]
         return expert
 
-    def _event(self, at: Location, n: int, row: dict[str, str]) -> dict[str, Any]:
-        self._at(at, "history", n)
-        event: dict[str, Any] = {"summary": row.get("summary", ""), "source": row.get("source", "")}
-        for field in ("when", "quote", "lang"):
-            if row.get(field):
-                event[field] = row[field]
-        for field in ("summary", "source", "when", "quote", "lang"):
-            self._at((*at, field), "history", n, field)
+    def _event(self, at: Location, table: str, n: int, row: dict[str, str]) -> dict[str, Any]:
+        event = self._cells(at, table, n, row, _CELLS[table])
+        self._body(at, table, n, row, event)
         return event
+
+    def _record(self, at: Location, table: str, n: int, row: dict[str, str]) -> dict[str, Any]:
+        """A host, a participation, a person or a member body from its row."""
+        worded = _WORDED if table in ("hosts", "participations") else ()
+        record = self._cells(at, table, n, row, (*_CELLS[table], *_RECORD, *worded))
+        self._body(at, table, n, row, record)
+        if table == "member_organisations":
+            self._at((*at, "organisations"), table, n, "organisation_ids")
+            record["organisations"] = [
+                self._organisation((*at, "organisations", i), key, table, n, "organisation_ids")
+                for i, key in enumerate(row.get("organisation_ids", "").split())
+            ]
+        if worded:
+            self._list(at, "derived_from", table, n, row, "derived_from", record)
+        valid = self._cells((*at, "valid"), table, n, row, _VALIDITY)
+        self._list((*at, "valid"), "derived_from", table, n, row, "dates_derived_from", valid)
+        if valid:
+            record["valid"] = valid
+        return record
+
+    def _cells(
+        self,
+        at: Location,
+        table: str,
+        n: int,
+        row: dict[str, str],
+        cells: Iterable[tuple[str, str]],
+    ) -> dict[str, Any]:
+        """The non-empty ``cells`` of ``row`` under their fields' names; an empty cell is the
+        field's default."""
+        self._at(at, table, n)
+        item: dict[str, Any] = {}
+        for field, column in cells:
+            self._at((*at, field), table, n, column)
+            if row.get(column):
+                item[field] = row[column]
+        return item
+
+    def _body(
+        self, at: Location, table: str, n: int, row: dict[str, str], item: dict[str, Any]
+    ) -> None:
+        """The organisation a record is about, where its table names one."""
+        if table not in _BODY:
+            return
+        self._at((*at, "organisation"), table, n, "organisation_id")
+        key = row.get("organisation_id", "")
+        if key or table == "hosts":
+            item["organisation"] = self._organisation(
+                (*at, "organisation"), key, table, n, "organisation_id"
+            )
+
+    def _list(
+        self,
+        at: Location,
+        field: str,
+        table: str,
+        n: int,
+        row: dict[str, str],
+        column: str,
+        item: dict[str, Any],
+    ) -> None:
+        """A JSON cell (Frictionless' array type) as ``item[field]``; the converter checks its
+        items."""
+        import json
+
+        self._at((*at, field), table, n, column)
+        cell = row.get(column, "")
+        if not cell:
+            return
+        try:
+            value = json.loads(cell)
+        except (ValueError, RecursionError):
+            value = None
+        if not isinstance(value, list):
+            message = f'{_short(cell)} is not a JSON list such as [{{"reference": "..."}}]'
+            self.problems.append(self._problem((*at, field), message, table, n, column))
+            return
+        item[field] = value
 
     def _organisation(
         self,
@@ -210,12 +370,12 @@ class _Builder:
     ) -> Any:
         if key in seen:
             self.problems.append(
-                self._problem(at, f"the organisation {key!r} is its own parent", table, n)
+                self._problem(at, f"the organisation {key!r} is its own parent", table, n, column)
             )
             return None
         if key not in self.organisations:
             self.problems.append(
-                self._problem(at, f"no organisation {key!r} in organisations", table, n)
+                self._problem(at, f"no organisation {key!r} in organisations", table, n, column)
             )
             return None
         on, row = self.organisations[key]
@@ -235,7 +395,7 @@ class _Builder:
                     entry["source"] = name["source"]
                 listed.append(entry)
         organisation: dict[str, Any] = {"names": listed}
-        for field in ("kind", "country"):
+        for field in ("kind", "country", "label", "note"):
             self._at((*at, field), "organisations", on, field)
             if row.get(field):
                 organisation[field] = row[field]
@@ -247,6 +407,11 @@ class _Builder:
             if parent is not None:
                 organisation["parent"] = parent
         return organisation
+
+
+def _short(cell: str) -> str:
+    """A cell as a message quotes it: its first 40 characters."""
+    return repr(cell if len(cell) <= 40 else cell[:40] + "...")
 
 
 def _grouped(rows: list[Row], column: str) -> dict[str, list[Row]]:
