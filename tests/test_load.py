@@ -954,3 +954,18 @@ def test_junk_in_any_cell_of_a_package_raises_only_documented_errors(
     with contextlib.suppress(DOCUMENTED):
         emn.load(copy)
     emn.validate(copy)
+
+
+@pytest.mark.parametrize("field", ["hosts", "participations", "people", "member_organisations"])
+def test_a_wrong_record_of_an_ncp_leaves_out_that_record_alone(field: str) -> None:
+    from emn._load import from_data
+
+    lu = emn.ncp("LU")
+    records = getattr(lu, field)
+    assert len(records) >= 2
+    data = emn.to_dict(lu)
+    data[field][1]["valid"] = {"start": "the day after tomorrow"}
+    loaded = from_data(data)
+    kept = getattr(loaded.ncps[0], field)
+    assert kept == (records[0], *records[2:])
+    assert [p.location[:2] for p in loaded.problems] == [(field, 1)]

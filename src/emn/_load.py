@@ -31,7 +31,15 @@ _SUFFIXES = {
 }
 # Parts of an NCP that can be left out when they are wrong: lists lose the wrong items, the
 # other fields are dropped. Without a country or a coordinating entity there is no NCP.
-_LISTS = ("experts", "history", "sources")
+_LISTS = (
+    "experts",
+    "history",
+    "sources",
+    "hosts",
+    "participations",
+    "people",
+    "member_organisations",
+)
 _REQUIRED = ("country", "coordinating_entity")
 
 
