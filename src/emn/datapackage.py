@@ -33,6 +33,11 @@ from .exceptions import UnwritableFile
 __all__ = ["FILES", "export", "neutralise"]
 
 
+def _refers(field: str, resource: str, key: str) -> dict[str, Any]:
+    """A foreign key: ``field`` holds a ``key`` of the table ``resource`` ("": this table)."""
+    return {"fields": [field], "reference": {"resource": resource, "fields": [key]}}
+
+
 def _field(name: str, kind: str, description: str, **extra: Any) -> dict[str, Any]:
     return {"name": name, "type": kind, "description": description, **extra}
 
@@ -167,14 +172,8 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["code"],
         "foreignKeys": [
-            {
-                "fields": ["coordinating_entity_id"],
-                "reference": {"resource": "organisations", "fields": ["id"]},
-            },
-            {
-                "fields": ["appointed_by_id"],
-                "reference": {"resource": "organisations", "fields": ["id"]},
-            },
+            _refers("coordinating_entity_id", "organisations", "id"),
+            _refers("appointed_by_id", "organisations", "id"),
         ],
     },
     "experts": {
@@ -194,12 +193,9 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["code", "position"],
         "foreignKeys": [
-            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
-            {
-                "fields": ["organisation_id"],
-                "reference": {"resource": "organisations", "fields": ["id"]},
-            },
-            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+            _refers("code", "ncps", "code"),
+            _refers("organisation_id", "organisations", "id"),
+            _refers("source", "sources", "id"),
         ],
     },
     "organisations": {
@@ -224,7 +220,7 @@ _TABLES: dict[str, dict[str, Any]] = {
             _field("note", "string", "What else to know about it"),
         ],
         "primaryKey": ["id"],
-        "foreignKeys": [{"fields": ["parent_id"], "reference": {"resource": "", "fields": ["id"]}}],
+        "foreignKeys": [_refers("parent_id", "", "id")],
     },
     "hosts": {
         "description": "Every source's word on the body that is, hosts or coordinates an NCP.",
@@ -248,12 +244,9 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["code", "position"],
         "foreignKeys": [
-            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
-            {
-                "fields": ["organisation_id"],
-                "reference": {"resource": "organisations", "fields": ["id"]},
-            },
-            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+            _refers("code", "ncps", "code"),
+            _refers("organisation_id", "organisations", "id"),
+            _refers("source", "sources", "id"),
         ],
     },
     "participations": {
@@ -291,8 +284,8 @@ _TABLES: dict[str, dict[str, Any]] = {
             *_record_fields(),
         ],
         "foreignKeys": [
-            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
-            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+            _refers("code", "ncps", "code"),
+            _refers("source", "sources", "id"),
         ],
     },
     "people": {
@@ -312,12 +305,9 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["code", "position"],
         "foreignKeys": [
-            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
-            {
-                "fields": ["organisation_id"],
-                "reference": {"resource": "organisations", "fields": ["id"]},
-            },
-            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+            _refers("code", "ncps", "code"),
+            _refers("organisation_id", "organisations", "id"),
+            _refers("source", "sources", "id"),
         ],
     },
     "member_organisations": {
@@ -342,8 +332,8 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["code", "position"],
         "foreignKeys": [
-            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
-            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+            _refers("code", "ncps", "code"),
+            _refers("source", "sources", "id"),
         ],
     },
     "sources": {
@@ -394,11 +384,8 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["organisation_id", "position"],
         "foreignKeys": [
-            {
-                "fields": ["organisation_id"],
-                "reference": {"resource": "organisations", "fields": ["id"]},
-            },
-            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+            _refers("organisation_id", "organisations", "id"),
+            _refers("source", "sources", "id"),
         ],
     },
     "history": {
@@ -430,12 +417,9 @@ _TABLES: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["code", "position"],
         "foreignKeys": [
-            {"fields": ["code"], "reference": {"resource": "ncps", "fields": ["code"]}},
-            {
-                "fields": ["organisation_id"],
-                "reference": {"resource": "organisations", "fields": ["id"]},
-            },
-            {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}},
+            _refers("code", "ncps", "code"),
+            _refers("organisation_id", "organisations", "id"),
+            _refers("source", "sources", "id"),
         ],
     },
 }
