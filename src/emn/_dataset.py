@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ._i18n import N_
 from ._model import (
     Article,
     Basis,
@@ -46,7 +47,7 @@ from ._model import (
     When,
 )
 from ._precedence import Reading
-from .exceptions import DataFileError, EMNError, InvalidData
+from .exceptions import DataFileError, EMNError, InvalidData, Problem
 
 __all__ = ["SCHEMA_VERSION", "ncp", "ncps", "network"]
 
@@ -82,7 +83,8 @@ def network(as_of: datetime.date | None = None) -> Network:
     if as_of is None:
         return _network
     if not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime):
-        raise InvalidData(f"as_of: expected a date, got {type(as_of).__name__}")
+        template = N_("as_of: expected a date, got {got}")
+        raise InvalidData([Problem.of((), template, got=type(as_of).__name__)])
     from ._asof import snapshot
 
     return snapshot(_network, as_of)
@@ -208,7 +210,9 @@ def _build(raw: Mapping[str, Any]) -> Network:
     # bundled data needs no cattrs, which loads only when someone (de)serialises.
     if raw.get("schema_version") != SCHEMA_VERSION:
         found = raw.get("schema_version")
-        raise InvalidData(f"schema_version is {found!r}; this emn reads version {SCHEMA_VERSION}")
+        template = N_("schema_version is {found}; this emn reads version {version}")
+        problem = Problem.of((), template, found=repr(found), version=SCHEMA_VERSION)
+        raise InvalidData([problem])
     updated = _date(raw["updated"])
     sources = tuple(_source(s) for s in raw["sources"])
     languages = {s.id: s.language for s in sources}
@@ -371,7 +375,8 @@ def _check_sources(known: set[str], raw: Mapping[str, Any], records: Iterable[An
     unknown = [(source, where) for source, where in cited if source not in known]
     if unknown:
         source, where = unknown[0]
-        raise InvalidData(f"{where} cites the source {source!r}, which the dataset does not have")
+        template = N_("{where} cites the source {source}, which the dataset does not have")
+        raise InvalidData([Problem.of((), template, where=where, source=repr(source))])
 
 
 def _source(record: Mapping[str, Any]) -> Source:
@@ -426,7 +431,8 @@ def _organisations(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Organisati
         if key in built:
             return built[key]
         if key in seen:
-            raise InvalidData(f"organisation {key!r} is its own parent")
+            template = N_("the organisation {key} is its own parent")
+            raise InvalidData([Problem.of((), template, key=repr(key))])
         record = dict(raw[key])
         parent = record.pop("parent", None)
         kind = record.pop("kind", None)

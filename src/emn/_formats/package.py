@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .._i18n import N_
 from .._location import Location
 from ..exceptions import Problem, UnreadableFile
 from . import Parsed, Position, decode
@@ -114,7 +115,8 @@ class _Builder:
         for code, rows in self.experts.items():
             if code not in known:
                 n = rows[0][0]
-                self.problems.append(self._problem((), f"no NCP {code!r} in ncps", "experts", n))
+                no_ncp = N_("no NCP {code} in ncps")
+                self.problems.append(self._problem((), no_ncp, "experts", n, code=repr(code)))
         sources = {row.get("id", "") for _, row in self._table("sources")} - {""}
         positions = self.positions
 
@@ -124,8 +126,10 @@ class _Builder:
         judged = {p.location for p in self.problems if p.location}
         return Parsed(data, self.problems, place, judged, sources)
 
-    def _problem(self, location: Location, message: str, table: str, row: int) -> Problem:
-        return Problem(location, message, row=row, file=self.tables[table][0])
+    def _problem(
+        self, location: Location, template: str, table: str, row: int, **args: object
+    ) -> Problem:
+        return Problem.of(location, template, **args)._replace(row=row, file=self.tables[table][0])
 
     def _ncp(self, at: Location, n: int, row: dict[str, str]) -> dict[str, Any]:
         self._at(at, "ncps", n)
@@ -170,8 +174,8 @@ class _Builder:
             position = row.get("position", "")
             if re.fullmatch(r"[0-9]{1,9}", position):
                 return int(position)
-            message = f"{position!r} is not a position (0, 1, 2, ...)"
-            self.problems.append(self._problem((), message, table, n))
+            message = N_("{value} is not a position (0, 1, 2, ...)")
+            self.problems.append(self._problem((), message, table, n, value=repr(position)))
             return n
 
         return sorted(rows, key=key)
@@ -210,12 +214,16 @@ class _Builder:
     ) -> Any:
         if key in seen:
             self.problems.append(
-                self._problem(at, f"the organisation {key!r} is its own parent", table, n)
+                self._problem(
+                    at, N_("the organisation {key} is its own parent"), table, n, key=repr(key)
+                )
             )
             return None
         if key not in self.organisations:
             self.problems.append(
-                self._problem(at, f"no organisation {key!r} in organisations", table, n)
+                self._problem(
+                    at, N_("no organisation {key} in organisations"), table, n, key=repr(key)
+                )
             )
             return None
         on, row = self.organisations[key]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from . import Parsed
+from . import EMPTY, Parsed
 from .table import read_rows
 
 __all__ = ["read"]
@@ -18,14 +18,16 @@ def read(raw: bytes, name: str) -> Parsed:
     """The NCPs on the first sheet of the workbook ``raw``."""
     import io
 
+    from .._i18n import N_
     from ..exceptions import UnreadableFile
 
     try:
         import openpyxl
     except ImportError:
-        raise UnreadableFile(name, "reading XLSX needs openpyxl: pip install 'emn[xlsx]'") from None
+        reason = N_("reading XLSX needs openpyxl: pip install 'emn[xlsx]'")
+        raise UnreadableFile.of(name, reason) from None
     if not raw.strip():
-        raise UnreadableFile(name, "empty, expected an XLSX workbook")
+        raise UnreadableFile.of(name, EMPTY, expected=N_("an XLSX workbook"))
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         try:
@@ -38,7 +40,8 @@ def read(raw: bytes, name: str) -> Parsed:
             book.close()
     # openpyxl reports a damaged workbook with whatever its zip and XML layers raise.
     except Exception as err:
-        raise UnreadableFile(name, f"not a valid XLSX workbook ({type(err).__name__})") from None
+        template = N_("not a valid XLSX workbook ({error})")
+        raise UnreadableFile.of(name, template, error=type(err).__name__) from None
     return read_rows(rows)
 
 
