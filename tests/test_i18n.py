@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import ast
 import gettext
 import importlib.util
+import io
+import json
 import re
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from babel import Locale
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 import emn
+from emn._formats.table import COLUMNS
 from emn._i18n import Labelled
 from emn.cli import main
 
@@ -319,3 +325,329 @@ def test_the_command_line_gives_the_reason_in_its_locale(
     counts = next(f for f in emn.validate(emn.network()).infos if "between" in f.message)
     assert "between 2014-03-27 and 2020-01-31" in counts.message
     assert "od 27 mar 2014 do 31 sty 2020" in counts.describe("pl")
+
+
+# -- structure problems: what a file or data says wrong, in the user's language -----------------
+
+
+def _file(tmp_path: Path, name: str, content: str | bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return str(path)
+
+
+BAD_CSV = (
+    "country,coordinating_entity,name,role,organisation,colour\nSI,MNZ,Ana,boss,MNZ,x\n,,Bo,,MNZ\n"
+)
+BAD_JSON = (
+    '{"country": "SI", "country": "XX", "experts": [{"name": "A", "role": "boss", '
+    '"organisation": "X", "foo": 1}], "last_changed": "2014-13-01"}'
+)
+
+
+def test_validate_says_a_tables_structure_problems_in_polish(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = _file(tmp_path, "bad.csv", BAD_CSV)
+    assert main(["validate", file, "--locale", "pl"]) == 1
+    columns = ", ".join(COLUMNS)
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        f"{file}:1: colour: nieznana kolumna; kolumny to: {columns} [structure, błąd]",
+        f"{file}:2: role: 'boss' nie jest rolą; role to: national_coordinator, "
+        "deputy_coordinator i member [structure, błąd]",
+        f"{file}:3: role: nie podano roli; wymagana jedna z: national_coordinator, "
+        "deputy_coordinator, member [structure, błąd]",
+    ]
+
+
+def test_validate_says_a_json_files_structure_problems_in_slovenian(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = _file(tmp_path, "bad.json", BAD_JSON)
+    assert main(["validate", file]) == 1
+    english = capsys.readouterr().out.splitlines()
+    assert main(["validate", file, "--locale", "sl"]) == 1
+    slovenian = capsys.readouterr().out.splitlines()
+    assert slovenian[:6] == [
+        f"{file}:1:1: coordinating_entity: manjka obvezno polje [structure, napaka]",
+        f"{file}:1:30: country: ključ 'country' je v tem objektu podan večkrat; upošteva se "
+        "zadnji [structure, napaka]",
+        f"{file}:1:30: country: 'XX' ni oznaka države po ISO 3166-1 alpha-2 [structure, napaka]",
+        f"{file}:1:70: experts[0].role: 'boss' ni med dovoljenimi vrednostmi: "
+        "national_coordinator, deputy_coordinator, member [structure, napaka]",
+        f"{file}:1:106: experts[0].foo: neznano polje [structure, napaka]",
+        f"{file}:1:127: last_changed: '2014-13-01' ni dan v koledarju [structure, napaka]",
+    ]
+    # Each line in the same place as in English.
+    assert [line.split(": ", 2)[:2] for line in slovenian[:6]] == [
+        line.split(": ", 2)[:2] for line in english[:6]
+    ]
+
+
+def test_validate_as_json_keeps_a_structure_problems_english_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = _file(tmp_path, "bad.csv", BAD_CSV)
+    main(["validate", file, "--format", "json", "--locale", "pl"])
+    finding = json.loads(capsys.readouterr().out)["reports"][0]["findings"][1]
+    assert finding["message"] == (
+        "'boss' is not a role; the roles are national_coordinator, deputy_coordinator and member"
+    )
+    assert finding["description"] == (
+        "'boss' nie jest rolą; role to: national_coordinator, deputy_coordinator i member"
+    )
+    assert finding["args"] == {"value": "'boss'"}
+
+
+def test_render_says_invalid_data_in_a_language() -> None:
+    with pytest.raises(emn.InvalidData) as caught:
+        emn.from_dict(emn.Expert, {"name": "A", "organisation": "X", "role": "boss"})
+    error = caught.value
+    assert (
+        str(error) == "role: 'boss' is not one of national_coordinator, deputy_coordinator, member"
+    )
+    assert emn.render(error, locale="sl") == (
+        "role: 'boss' ni med dovoljenimi vrednostmi: national_coordinator, deputy_coordinator, "
+        "member"
+    )
+    (problem,) = error.problems
+    assert problem.message == str(error).split(": ", 1)[1]
+    assert emn.render(problem, locale="sl") == emn.render(error, locale="sl")
+    assert emn.render(problem) == str(problem)
+
+
+def test_render_says_a_files_problems_where_they_are(tmp_path: Path) -> None:
+    file = _file(tmp_path, "bad.csv", BAD_CSV)
+    with pytest.raises(emn.InvalidData) as caught:
+        emn.load(file)
+    lines = emn.render(caught.value, locale="lt").splitlines()
+    assert len(lines) == len(caught.value.problems) == 3
+    for said, problem in zip(lines, caught.value.problems, strict=True):
+        assert problem.place.startswith(f"{file}:")
+        assert said.startswith(f"{problem.place}: ")
+        assert said != str(problem)
+    assert lines[1] == (
+        f"{file}:2: role: 'boss' nėra vaidmuo; vaidmenys: national_coordinator, "
+        "deputy_coordinator ir member"
+    )
+
+
+def test_the_command_lines_reasons_for_exit_2_are_said_in_its_locale(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = str(tmp_path / "nope.json")
+    assert main(["validate", missing, "--locale", "pl"]) == 2
+    assert capsys.readouterr().err == f"emn: {missing}: nie ma takiego pliku\n"
+    broken = _file(tmp_path, "broken.json", "{")
+    assert main(["validate", broken, "--locale", "sl"]) == 2
+    # The parser's own words stay as it says them; the sentence around them is translated.
+    assert capsys.readouterr().err == (
+        f"emn: {broken}: neveljaven JSON: Expecting property name enclosed in double quotes "
+        "v vrstici 1, stolpcu 2\n"
+    )
+    assert main(["validate", "--select", "boss", "--locale", "de"]) == 2
+    assert capsys.readouterr().err.startswith("emn: keine Regel 'boss'; die Regeln sind: ")
+    old = _file(tmp_path, "old.csv", BAD_CSV)
+    assert main(["diff", old, old, "--locale", "pl"]) == 2
+    assert capsys.readouterr().err == (
+        f"emn: {old}: nie opisuje krajowego punktu kontaktowego: {old}:1: colour: nieznana "
+        f"kolumna; kolumny to: {', '.join(COLUMNS)} (i jeszcze 2 problemy; "
+        "zob. emn validate)\n"
+    )
+
+
+# Bad input of every kind the readers and the converter know, each problem of which must be
+# said from a template that every catalog translates.
+BAD_FILES = {
+    "bad.csv": BAD_CSV,
+    "twice.csv": (
+        "country;coordinating_entity;name;role;role;organisation\n"
+        "SI;MNZ;Ana;member;x;MNZ;extra\n"
+        "SI;Other;Bo;Koordinator;;MNZ\n"
+    ),
+    "headless.csv": "country,name,rolle\n",
+    "bad.json": BAD_JSON,
+    "list.json": "[1]",
+    "text.json": '"SI"',
+    "types.json": json.dumps(
+        {
+            "country": "Slovenia",
+            "coordinating_entity": {"names": [], "kind": "ministri"},
+            "appointed_by": 5,
+            "experts": [{"name": "", "role": "member", "organisation": "X", "source": 3}],
+            "last_changed": "20140327",
+            "sources": "s",
+            "history": [{"when": "2014-99", "summary": "x", "source": "s", "lang": "EN"}],
+            "disputed": ["colour"],
+            "listed_as": [],
+        }
+    ),
+    "code.json": json.dumps({"country": "Slovenija", "coordinating_entity": "X", "statuss": 1}),
+    "letters.json": json.dumps({"country": "ZZ", "coordinating_entity": "X", "status": True}),
+    "twice.yaml": "country: SI\ncountry: HR\ncoordinating_entity: X\nlast_changed: 2014\n",
+}
+
+
+def _deep(levels: int) -> dict[str, object]:
+    organisation: dict[str, object] = {"names": [{"text": "X"}]}
+    for _ in range(levels):
+        organisation = {"names": [{"text": "X"}], "parent": organisation}
+    return {"country": "SI", "coordinating_entity": organisation}
+
+
+def _problems(tmp_path: Path) -> list[emn.exceptions.Problem]:
+    from emn._load import read
+
+    found = []
+    for name, text in BAD_FILES.items():
+        problems = read(_file(tmp_path, name, text)).problems
+        assert problems, name
+        found.extend(problems)
+    si, model = emn.ncp("SI"), emn.model
+    network = emn.network()
+    finding = {"rule": "r", "severity": "error", "message": "m", "location": []}
+    attempts = [
+        lambda: model.Expert(5, si.coordinating_entity, emn.Role.MEMBER),  # type: ignore[arg-type]
+        lambda: model.Expert("A", "X", emn.Role.MEMBER),  # type: ignore[arg-type]
+        lambda: model.Organisation(()),
+        lambda: model.Organisation((5,)),  # type: ignore[arg-type]
+        lambda: model.Name("X", lang="EN"),
+        lambda: model.Name(" "),
+        lambda: model.When("someday"),
+        lambda: model.When("2014-02-30"),
+        lambda: attrs.evolve(si, experts=5),
+        lambda: attrs.evolve(si, experts=(5,)),
+        lambda: attrs.evolve(si, last_changed="2014"),
+        lambda: attrs.evolve(si, sources=(5,)),
+        lambda: attrs.evolve(si, disputed=(5,)),
+        lambda: attrs.evolve(si, disputed=("colour",)),
+        lambda: attrs.evolve(si, status="member"),
+        lambda: attrs.evolve(network.legal_basis, sources=()),
+        lambda: attrs.evolve(network.sources[0], tier="1"),
+        lambda: emn.Country("Slovenia"),
+        lambda: emn.Country("ZZ"),
+        lambda: emn.from_json(emn.NationalContactPoint, "{"),
+        lambda: emn.from_json(emn.NationalContactPoint, b"\xff"),
+        lambda: emn.from_json(emn.NationalContactPoint, "[" * 100_000),
+        lambda: emn.from_json(emn.NationalContactPoint, "1" * 5_000),
+        lambda: emn.from_json(emn.NationalContactPoint, 5),  # type: ignore[arg-type]
+        lambda: emn.from_dict(emn.NationalContactPoint, {"country": "SI", "experts": [[]]}),
+        lambda: emn.from_dict(emn.NationalContactPoint, _deep(5_000)),
+        lambda: emn.from_dict(
+            emn.NationalContactPoint,
+            {
+                "country": 5,
+                "coordinating_entity": "X",
+                "listed_as": True,
+                "last_changed": 5,
+                "history": [{"when": 5, "summary": "s", "source": "s"}],
+            },
+        ),
+        lambda: emn.from_dict(emn.rules.Finding, {**finding, "location": [1.5]}),
+        lambda: emn.from_dict(emn.rules.Finding, {**finding, "args": {"a": 1}}),
+        lambda: emn.from_dict(emn.rules.Finding, {**finding, "args": []}),
+        lambda: emn.to_dict(5),
+        lambda: emn.validate(item for item in [5]),
+        lambda: emn.validate(5),  # type: ignore[arg-type]
+        lambda: emn.validate(si, select=[]),
+        lambda: emn.diff(si, emn.ncp("HR")),
+        lambda: emn.diff(si, 5),  # type: ignore[arg-type]
+        lambda: emn.diff(emn.ncp("DE"), emn.ncp("DE")),
+        lambda: emn.diff(si, attrs.evolve(si, experts=None)),
+        lambda: emn.network(as_of="2020-01-01"),  # type: ignore[arg-type]
+        lambda: emn.render(si, "pdf"),  # type: ignore[arg-type]
+        lambda: emn.rules.Rule("Bad Id", emn.rules.Severity.ERROR, "t", lambda n, c: ()),
+        lambda: emn.rules.Rule("ok", emn.rules.Severity.ERROR, "t", lambda n, c: (), scope="x"),  # type: ignore[arg-type]
+    ]
+    for attempt in attempts:
+        with pytest.raises(emn.InvalidData) as caught:
+            attempt()
+        found.extend(caught.value.problems)
+    return found
+
+
+def test_every_structure_problem_is_said_from_a_translated_template(tmp_path: Path) -> None:
+    for problem in _problems(tmp_path):
+        assert problem.template is not None, problem
+        assert problem.template.format_map(dict(problem.args)) == problem.message
+        for locale in ("de", "pl", "uk"):
+            said = emn.render(problem, locale=locale)
+            assert said != str(problem), (locale, problem)
+            assert said.startswith(str(problem)[: len(problem.place)]), (locale, problem)
+
+
+_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(8)
+)
+
+
+class _Unreadable:
+    name = "stream.json"
+
+    def read(self) -> bytes:
+        raise OSError(5, "Input/output error")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "format"),
+    [
+        ("empty.json", "", None),
+        ("empty.yaml", " \n", None),
+        ("latin.csv", b"country\xff", None),
+        ("broken.json", "{", None),
+        ("deep.json", "[" * 100_000, None),
+        ("broken.yaml", "a: [1\n", None),
+        ("bomb.yaml", _BOMB, None),
+        ("old.xls", "x", None),
+        ("notes.txt", "hello", None),
+        ("notes.json", "{}", "pdf"),
+        ("empty.xlsx", "", None),
+        ("broken.xlsx", "PK\x03\x04 not a workbook", None),
+        (None, "", None),
+        ("", "", None),
+    ],
+)
+def test_every_reason_a_file_cannot_be_read_is_translated(
+    tmp_path: Path, name: str | None, content: str | bytes, format: str | None
+) -> None:
+    file = _file(tmp_path, name, content) if name else str(tmp_path / "nope.json")
+    source: Any = tmp_path if name == "" else file
+    with pytest.raises(emn.exceptions.UnreadableFile) as caught:
+        emn.load(source, format=format)
+    _said_in_other_languages(caught.value)
+
+
+@pytest.mark.parametrize(
+    "source", [_Unreadable(), io.BytesIO(b"{}")], ids=["unreadable", "package-as-stream"]
+)
+def test_every_reason_a_stream_cannot_be_read_is_translated(source: Any) -> None:
+    with pytest.raises(emn.exceptions.UnreadableFile) as caught:
+        emn.load(source, format=None if isinstance(source, _Unreadable) else "datapackage")
+    _said_in_other_languages(caught.value)
+
+
+def _said_in_other_languages(error: emn.exceptions.UnreadableFile) -> None:
+    assert error.template is not None
+    for locale in ("de", "pl", "uk"):
+        said = emn.render(error, locale=locale)
+        assert said.startswith(f"{error.path}: ")
+        assert said != str(error)
+
+
+def test_no_problem_or_file_error_is_built_from_english_alone() -> None:
+    # Every Problem comes from Problem.of (a template and its arguments); InvalidData is given
+    # problems, never a bare string; file errors are made with .of.
+    for path in sorted((ROOT / "src" / "emn").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            if path.name != "exceptions.py":
+                assert node.func.id != "Problem", where
+            if node.func.id == "InvalidData" and node.args:
+                assert not isinstance(node.args[0], (ast.Constant, ast.JoinedStr)), where
+            if node.func.id in ("UnreadableFile", "UnwritableFile"):
+                raise AssertionError(f"{where}: use {node.func.id}.of(path, template, ...)")

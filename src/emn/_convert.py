@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ._i18n import N_
 from ._location import Location
 from .exceptions import InvalidData, Problem
 
@@ -30,36 +31,46 @@ _lock = threading.Lock()
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 # A country code in a file: two letters, any case, nothing around them (the schema's enum).
 _CODE = re.compile(r"[A-Za-z]{2}", re.ASCII)
-_TOO_DEEP = "nested too deeply"
+_TOO_DEEP = N_("nested too deeply")
+_MISSING = N_("required field is missing")
 
 
 class _Bad(ValueError):
-    """A leaf problem raised inside a structure hook; its message is shown as it is."""
+    """A leaf problem raised inside a structure hook; its location is found on the way out."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _bad(template: str, **args: object) -> _Bad:
+    """The :class:`_Bad` whose message ``template`` is filled from ``args``."""
+    return _Bad(Problem.of((), template, **args))
 
 
 def _kind(value: object) -> str:
     names = {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
+        dict: N_("an object"),
+        list: N_("a list"),
+        str: N_("a string"),
+        bool: N_("a boolean"),
         type(None): "null",
     }
     for kind, name in names.items():
         if isinstance(value, kind):
             return name
-    return "a number" if isinstance(value, (int, float)) else type(value).__name__
+    return N_("a number") if isinstance(value, (int, float)) else type(value).__name__
 
 
 def _structure_str(value: object, _: object) -> str:
     if not isinstance(value, str):
-        raise _Bad(f"expected a string, got {_kind(value)}")
+        raise _bad(N_("expected a string, got {got}"), got=_kind(value))
     return value
 
 
 def _structure_int(value: object, _: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _Bad(f"expected an integer, got {_kind(value)}")
+        raise _bad(N_("expected an integer, got {got}"), got=_kind(value))
     return value
 
 
@@ -67,21 +78,20 @@ def _structure_date(value: object, _: object) -> _dt.date:
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value
     if not isinstance(value, str):
-        raise _Bad(f"expected a date as 'YYYY-MM-DD', got {_kind(value)}")
+        raise _bad(N_("expected a date as 'YYYY-MM-DD', got {got}"), got=_kind(value))
     if not _DAY.fullmatch(value):
-        raise _Bad(f"{value!r} is not a date as 'YYYY-MM-DD'")
+        raise _bad(N_("{value} is not a date as 'YYYY-MM-DD'"), value=repr(value))
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise _Bad(f"{value!r} is not a day of the calendar") from None
+        raise _bad(N_("{value} is not a day of the calendar"), value=repr(value)) from None
 
 
-def _did_you_mean_country(text: str) -> str:
-    """``"; did you mean HR?"`` for a country given by name (``Croatia``, ``Hrvaška``)."""
+def _did_you_mean_country(text: str) -> str | None:
+    """The code of the country given by name (``Croatia``, ``Hrvaška``: ``HR``), if any."""
     from ._lookup import suggest_country
 
-    code = suggest_country(text)
-    return f"; did you mean {code}?" if code else ""
+    return suggest_country(text)
 
 
 def _structure_enum(value: object, kind: type[Enum]) -> Enum:
@@ -90,42 +100,53 @@ def _structure_enum(value: object, kind: type[Enum]) -> Enum:
     except (ValueError, TypeError):
         allowed = ", ".join(str(member.value) for member in kind)
         hint = _did_you_mean(value, kind)
-        raise _Bad(f"{value!r} is not one of {allowed}{hint}") from None
+        if hint is None:
+            template = N_("{value} is not one of {allowed}")
+            raise _bad(template, value=repr(value), allowed=allowed) from None
+        template = N_("{value} is not one of {allowed}; did you mean {suggestion}?")
+        raise _bad(template, value=repr(value), allowed=allowed, suggestion=hint) from None
 
 
-def _did_you_mean(value: object, kind: type[Enum]) -> str:
-    """``"; did you mean national_coordinator?"`` for a value close to one of ``kind``'s."""
+def _did_you_mean(value: object, kind: type[Enum]) -> str | None:
+    """``national_coordinator`` for a value close to one of ``kind``'s, if any."""
     import difflib
 
     from ._vocabulary import Role, suggest_role
 
     if not isinstance(value, str):
-        return ""
+        return None
     if kind is Role:
         role = suggest_role(value)
-        return f"; did you mean {role.value}?" if role else ""
+        return str(role.value) if role else None
     values = [str(member.value) for member in kind]
     folded = "_".join(value.casefold().split())
     close = difflib.get_close_matches(folded, values, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]}?" if close else ""
+    return close[0] if close else None
 
 
-def _did_you_mean_field(key: object, cls: Any) -> str:
+def _did_you_mean_field(key: object, cls: Any) -> str | None:
     import difflib
 
     if not isinstance(key, str) or not (isinstance(cls, type) and attrs.has(cls)):
-        return ""
+        return None
     names = [field.name for field in attrs.fields(cls)]
     close = difflib.get_close_matches(key.casefold(), names, n=1, cutoff=0.75)
-    return f"; did you mean {close[0]}?" if close else ""
+    return close[0] if close else None
+
+
+def _unknown_field(location: Location, key: object, cls: Any) -> Problem:
+    close = _did_you_mean_field(key, cls)
+    if close is None:
+        return Problem.of(location, N_("unknown field"))
+    return Problem.of(location, N_("unknown field; did you mean {name}?"), name=close)
 
 
 def _structure_pairs(value: object, _: object) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
-        raise _Bad(f"expected an object, got {_kind(value)}")
+        raise _bad(N_("expected an object, got {got}"), got=_kind(value))
     for key, item in value.items():
         if not isinstance(item, str):
-            raise _Bad(f"{key}: expected a string, got {_kind(item)}")
+            raise _bad(N_("{key}: expected a string, got {got}"), key=key, got=_kind(item))
     return tuple(value.items())
 
 
@@ -170,13 +191,18 @@ def _make(detailed: bool = True) -> cattrs.Converter:
         if value.__class__ is str and value in countries:
             return countries[value]
         if not isinstance(value, str):
-            raise _Bad(f"expected a country code, got {_kind(value)}")
+            raise _bad(N_("expected a country code, got {got}"), got=_kind(value))
         try:
             if not _CODE.fullmatch(value):
-                raise InvalidData(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+                template = N_("{value} is not an ISO 3166-1 alpha-2 country code")
+                raise InvalidData([Problem.of((), template, value=repr(value))])
             country = countries[value] = Country(value)
         except InvalidData as err:
-            raise _Bad(err.problems[0].message + _did_you_mean_country(value)) from None
+            code = _did_you_mean_country(value)
+            if code is None:
+                raise _Bad(err.problems[0]) from None
+            template = N_("{value} is not an ISO 3166-1 alpha-2 country code; did you mean {code}?")
+            raise _bad(template, value=repr(value), code=code) from None
         return country
 
     c.register_structure_hook(Country, structure_country)
@@ -184,11 +210,12 @@ def _make(detailed: bool = True) -> cattrs.Converter:
     # A time as the sources give it ("2013-07", "before 2008") is written as its text.
     def structure_when(value: object, _: object) -> When:
         if not isinstance(value, str):
-            raise _Bad(f"expected a date such as '2014-03-27' or 'before 2008', got {_kind(value)}")
+            template = N_("expected a date such as '2014-03-27' or 'before 2008', got {got}")
+            raise _bad(template, got=_kind(value))
         try:
             return When(value)
         except InvalidData as err:
-            raise _Bad(err.problems[0].message) from None
+            raise _Bad(err.problems[0]) from None
 
     c.register_structure_hook(When, structure_when)
     c.register_unstructure_hook(When, str)
@@ -197,7 +224,7 @@ def _make(detailed: bool = True) -> cattrs.Converter:
     def structure_part(value: object, _: object) -> str | int:
         if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
             return value
-        raise _Bad(f"expected a key or an index, got {_kind(value)}")
+        raise _bad(N_("expected a key or an index, got {got}"), got=_kind(value))
 
     c.register_structure_hook_func(lambda t: t == (str | int), structure_part)
     # A finding's column: a number in a JSON or YAML file, a name in a table.
@@ -217,7 +244,7 @@ def _make(detailed: bool = True) -> cattrs.Converter:
         def fast(value: object, _: object) -> tuple[Any, ...]:
             nonlocal handler
             if not isinstance(value, (list, tuple)):
-                raise _Bad(f"expected a list, got {_kind(value)}")
+                raise _bad(N_("expected a list, got {got}"), got=_kind(value))
             if handler is None:
                 # Found on first use, not here: the item may be the class being built.
                 handler = c.get_structure_hook(item)
@@ -228,7 +255,7 @@ def _make(detailed: bool = True) -> cattrs.Converter:
 
         def structure(value: object, _: object) -> tuple[Any, ...]:
             if not isinstance(value, (list, tuple)):
-                raise _Bad(f"expected a list, got {_kind(value)}")
+                raise _bad(N_("expected a list, got {got}"), got=_kind(value))
             out, errors = [], []
             for index, element in enumerate(value):
                 try:
@@ -291,7 +318,7 @@ def _make(detailed: bool = True) -> cattrs.Converter:
                 # A composition file may name an expert's organisation by its name alone.
                 return Organisation((Name(value),))
             if not isinstance(value, dict):
-                raise _Bad(f"expected an object, got {_kind(value)}")
+                raise _bad(N_("expected an object, got {got}"), got=_kind(value))
             return generated(value, kind)
 
         return structure
@@ -355,10 +382,10 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
     )
 
     if isinstance(exc, InvalidData):
-        return [Problem((*path, *p.location), p.message) for p in exc.problems]
+        return [p._replace(location=(*path, *p.location)) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
-            Problem((*path, _part(key)), f"unknown field{_did_you_mean_field(key, exc.cl)}")
+            _unknown_field((*path, _part(key)), key, exc.cl)
             for key in sorted(exc.extra_fields, key=str)
         ]
     if isinstance(exc, ClassValidationError):
@@ -367,7 +394,7 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
         for sub, note in with_notes:
             where = (*path, str(note.name))
             if isinstance(sub, KeyError):
-                found.append(Problem(where, "required field is missing"))
+                found.append(Problem.of(where, _MISSING))
             else:
                 found.extend(_problems(sub, where))
         for sub in without:
@@ -379,11 +406,11 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
             p for sub in rest for p in _problems(sub, path)
         ]
     if isinstance(exc, RecursionError):
-        return [Problem((), _TOO_DEEP)]
+        return [Problem.of((), _TOO_DEEP)]
     if isinstance(exc, _Bad):
-        return [Problem(path, str(exc))]
+        return [exc.problem._replace(location=path)]
     if isinstance(exc, TypeError) and "required positional argument" in str(exc):
-        return [Problem(path, "required field is missing")]
+        return [Problem.of(path, _MISSING)]
     raise exc
 
 
@@ -406,7 +433,8 @@ def to_dict(obj: object) -> Any:
     if isinstance(obj, (list, tuple)):
         return [to_dict(item) for item in obj]
     if not _emn_class(type(obj)) and not isinstance(obj, Enum):
-        raise InvalidData(f"to_dict: expected an emn object, got {type(obj).__name__}")
+        template = N_("to_dict: expected an emn object, got {got}")
+        raise InvalidData([Problem.of((), template, got=type(obj).__name__)])
     return _converter().unstructure(obj)
 
 
@@ -440,12 +468,12 @@ def from_dict(cls: type[_T], data: object) -> _T:
         # A class with a field no data can hold (a Rule's function, say).
         raise TypeError(f"from_dict: {cls.__name__} cannot be built from data") from None
     except RecursionError:
-        raise InvalidData(_TOO_DEEP) from None
+        raise InvalidData([Problem.of((), _TOO_DEEP)]) from None
     except _expected() as exc:
         problems = _problems(exc, ())
         # Past the recursion limit every level reports the same thing; say it once.
         if any(p.message == _TOO_DEEP for p in problems):
-            raise InvalidData(_TOO_DEEP) from None
+            raise InvalidData([Problem.of((), _TOO_DEEP)]) from None
         raise InvalidData(problems) from None
 
 
@@ -476,15 +504,19 @@ def from_json(cls: type[_T], text: str | bytes) -> _T:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InvalidData(
-            f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
-        ) from None
+        template = N_("not valid JSON: {error} at line {line_number}, column {column_number}")
+        problem = Problem.of(
+            (), template, error=err.msg, line_number=err.lineno, column_number=err.colno
+        )
+        raise InvalidData([problem]) from None
     except UnicodeDecodeError as err:
-        raise InvalidData(f"not valid UTF-8: {err.reason} at byte {err.start}") from None
+        template = N_("not valid UTF-8: {error} at byte {byte}")
+        raise InvalidData([Problem.of((), template, error=err.reason, byte=err.start)]) from None
     except RecursionError:
-        raise InvalidData(f"not valid JSON: {_TOO_DEEP}") from None
+        raise InvalidData([Problem.of((), N_("not valid JSON: nested too deeply"))]) from None
     except ValueError as err:  # a number longer than Python converts (4,300 digits)
-        raise InvalidData(f"not valid JSON: {err}") from None
+        raise InvalidData([Problem.of((), N_("not valid JSON: {error}"), error=err)]) from None
     except TypeError as err:
-        raise InvalidData(f"expected JSON text, got {type(text).__name__}") from err
+        template = N_("expected JSON text, got {got}")
+        raise InvalidData([Problem.of((), template, got=type(text).__name__)]) from err
     return from_dict(cls, data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from ._i18n import current_locale, parse_locale
+from ._i18n import N_, current_locale, parse_locale
 
 # ISO 3166-1 alpha-2, officially assigned codes. tests/test_countries.py checks that babel's
 # CLDR data names every one of them, so a new assignment shows up as a failing test.
@@ -39,18 +39,27 @@ def check_code(code: str, given: object = None) -> None:
         from .exceptions import InvalidData, Problem
 
         shown = code if given is None else given
-        message = f"{shown!r} is not an ISO 3166-1 alpha-2 country code"
-        raise InvalidData([Problem((), message + _hint(shown))])
+        close = _hint(shown)
+        if close is None:
+            template = N_("{value} is not an ISO 3166-1 alpha-2 country code")
+            raise InvalidData([Problem.of((), template, value=repr(shown))])
+        template = N_(
+            "{value} is not an ISO 3166-1 alpha-2 country code; did you mean {code} ({name})? "
+            "emn.country() reads names"
+        )
+        name = english_name(close)
+        raise InvalidData(
+            [Problem.of((), template, value=repr(shown), code=repr(close), name=name)]
+        )
 
 
-def _hint(text: object) -> str:
-    """ "; did you mean 'SI' (Slovenia)?" where ``text`` is a name or code of one country."""
+def _hint(text: object) -> str | None:
+    """The code of the one country that ``text`` names, if it names one: ``SI`` for
+    ``Slovenia``."""
     from ._names import lookup
 
     codes = lookup(text) if isinstance(text, str) and text.strip() else ()
-    if len(codes) != 1:
-        return ""
-    return f"; did you mean {codes[0]!r} ({english_name(codes[0])})? emn.country() reads names"
+    return codes[0] if len(codes) == 1 else None
 
 
 def english_name(code: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ._countries import normalize_code
+from ._i18n import N_
 from ._model import (
     Article,
     Basis,
@@ -48,7 +49,7 @@ from ._model import (
     When,
 )
 from ._precedence import Reading
-from .exceptions import DataFileError, EMNError, InvalidData, NotFound
+from .exceptions import DataFileError, EMNError, InvalidData, NotFound, Problem
 
 __all__ = ["SCHEMA_VERSION", "ncp", "ncps", "network"]
 
@@ -85,7 +86,8 @@ def network(as_of: datetime.date | None = None) -> Network:
     if as_of is None:
         return _network
     if not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime):
-        raise InvalidData(f"as_of: expected a date, got {type(as_of).__name__}")
+        template = N_("as_of: expected a date, got {got}")
+        raise InvalidData([Problem.of((), template, got=type(as_of).__name__)])
     from ._asof import snapshot
 
     return snapshot(_network, as_of)
@@ -268,9 +270,9 @@ class _Data:
     def __init__(self, raw: Mapping[str, Any]) -> None:
         if raw.get("schema_version") != SCHEMA_VERSION:
             found = raw.get("schema_version")
-            raise InvalidData(
-                f"schema_version is {found!r}; this emn reads version {SCHEMA_VERSION}"
-            )
+            template = N_("schema_version is {found}; this emn reads version {version}")
+            problem = Problem.of((), template, found=repr(found), version=SCHEMA_VERSION)
+            raise InvalidData([problem])
         self.raw = raw
         self.updated = _date(raw["updated"])
         self._source_records = {r["id"]: r for r in raw["sources"]}
@@ -312,7 +314,8 @@ class _Data:
         if key in self._organisations:
             return self._organisations[key]
         if key in seen:
-            raise InvalidData(f"organisation {key!r} is its own parent")
+            template = N_("the organisation {key} is its own parent")
+            raise InvalidData([Problem.of((), template, key=repr(key))])
         record = dict(self.raw["organisations"][key])
         parent = record.pop("parent", None)
         kind = record.pop("kind", None)
@@ -511,7 +514,8 @@ def _check_sources(known: set[str], raw: Mapping[str, Any]) -> None:
     unknown = [(source, where) for source, where in cited if source not in known]
     if unknown:
         source, where = unknown[0]
-        raise InvalidData(f"{where} cites the source {source!r}, which the dataset does not have")
+        template = N_("{where} cites the source {source}, which the dataset does not have")
+        raise InvalidData([Problem.of((), template, where=where, source=repr(source))])
 
 
 def _source(record: Mapping[str, Any]) -> Source:

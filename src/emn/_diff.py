@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._i18n import N_
 from ._identity import person_key, same_organisation
 from ._model import Country, Expert, NationalContactPoint
 from ._render import render
 from ._validators import as_tuple
-from .exceptions import InvalidData
+from .exceptions import InvalidData, Problem
 
 __all__ = ["Change", "Diff", "diff"]
 
@@ -57,18 +58,20 @@ def diff(old: NationalContactPoint, new: NationalContactPoint) -> Diff:
     """
     for value, which in ((old, "old"), (new, "new")):
         if not isinstance(value, NationalContactPoint):
-            raise InvalidData(
-                f"diff: {which} is not a NationalContactPoint but {type(value).__name__}"
-            )
+            template = N_("diff: {argument} is not a NationalContactPoint but {got}")
+            got = type(value).__name__
+            raise InvalidData([Problem.of((), template, argument=which, got=got)])
     if old.country != new.country:
-        raise InvalidData(
-            f"diff: the compositions are of two NCPs, {old.country.code} and {new.country.code}"
-        )
-    for value, which in ((old, "old"), (new, "new")):
+        template = N_("diff: the compositions are of two NCPs, {old} and {new}")
+        problem = Problem.of((), template, old=old.country.code, new=new.country.code)
+        raise InvalidData([problem])
+    unpublished = (
+        (old, N_("diff: the old composition of {code} is not published")),
+        (new, N_("diff: the new composition of {code} is not published")),
+    )
+    for value, template in unpublished:
         if value.experts is None:
-            raise InvalidData(
-                f"diff: the {which} composition of {value.country.code} is not published"
-            )
+            raise InvalidData([Problem.of((), template, code=value.country.code)])
     # A person listed twice is two entries: the n-th of a name before is paired with the n-th
     # of that name after, and any left over joined or left.
     before = _by_person(old.experts or ())

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ._formats import FORMATS, Parsed, Position
+from ._i18n import N_
 from ._location import Location
 from ._model import NationalContactPoint
 from .exceptions import InvalidData, Problem, UnreadableFile
@@ -41,6 +42,8 @@ _LISTS = (
     "member_organisations",
 )
 _REQUIRED = ("country", "coordinating_entity")
+_NO_SUCH_FILE = N_("no such file")
+_CANNOT_READ = N_("cannot be read: {error}")
 
 
 def load(
@@ -148,7 +151,8 @@ def read(source: object, *, format: str | None = None) -> Loaded:
         from ._formats import package
 
         if path is None:
-            raise UnreadableFile(name, "a data package is read from its datapackage.json path")
+            reason = N_("a data package is read from its datapackage.json path")
+            raise UnreadableFile.of(name, reason)
         return _build(package.read(path, name), name)
     parsed = _reader(kind)(raw, name)
     return _build(parsed, name)
@@ -190,16 +194,16 @@ def _open(source: object) -> tuple[str, bytes, Path | None]:
                 descriptor = path / "datapackage.json"
                 if descriptor.is_file():
                     return str(descriptor), b"", descriptor
-                raise UnreadableFile(name, "is a directory, not a composition file")
+                raise UnreadableFile.of(name, N_("is a directory, not a composition file"))
             return name, path.read_bytes(), path
         except UnreadableFile:
             raise
         except FileNotFoundError:
-            raise UnreadableFile(name, "no such file") from None
+            raise UnreadableFile.of(name, _NO_SUCH_FILE) from None
         except OSError as err:
-            raise UnreadableFile(name, f"cannot be read: {err.strerror or err}") from None
+            raise UnreadableFile.of(name, _CANNOT_READ, error=err.strerror or err) from None
         except ValueError:  # a NUL character, which no file name holds
-            raise UnreadableFile(name, "no such file") from None
+            raise UnreadableFile.of(name, _NO_SUCH_FILE) from None
     reader = getattr(source, "read", None)
     if not callable(reader):
         raise TypeError(
@@ -210,7 +214,7 @@ def _open(source: object) -> tuple[str, bytes, Path | None]:
     try:
         content = reader()
     except OSError as err:
-        raise UnreadableFile(name, f"cannot be read: {err.strerror or err}") from None
+        raise UnreadableFile.of(name, _CANNOT_READ, error=err.strerror or err) from None
     if isinstance(content, str):
         content = content.encode("utf-8", "surrogatepass")
     if not isinstance(content, bytes):
@@ -221,9 +225,8 @@ def _open(source: object) -> tuple[str, bytes, Path | None]:
 def _format(given: str | None, name: str, raw: bytes, path: Path | None) -> str:
     if given is not None:
         if given not in FORMATS:
-            raise UnreadableFile(
-                name, f"unknown format {given!r}; the formats are {', '.join(FORMATS)}"
-            )
+            template = N_("unknown format {format}; the formats are {formats}")
+            raise UnreadableFile.of(name, template, format=repr(given), formats=", ".join(FORMATS))
         return given
     base = os.path.basename(name).lower()
     if base == "datapackage.json":
@@ -232,7 +235,7 @@ def _format(given: str | None, name: str, raw: bytes, path: Path | None) -> str:
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     if suffix == ".xls":
-        raise UnreadableFile(name, "an old .xls workbook; save it as .xlsx or as CSV")
+        raise UnreadableFile.of(name, N_("an old .xls workbook; save it as .xlsx or as CSV"))
     start = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start[:1] in (b"{", b"["):
         return "json"
@@ -241,9 +244,8 @@ def _format(given: str | None, name: str, raw: bytes, path: Path | None) -> str:
     first = start.split(b"\n", 1)[0].lower()
     if b"country" in first and any(d in first for d in (b",", b";", b"\t")):
         return "csv"
-    raise UnreadableFile(
-        name, "cannot tell its format: name it .json, .csv, .yaml or .xlsx, or say which"
-    )
+    reason = N_("cannot tell its format: name it .json, .csv, .yaml or .xlsx, or say which")
+    raise UnreadableFile.of(name, reason)
 
 
 def _build(parsed: Parsed, file: str | None) -> Loaded:

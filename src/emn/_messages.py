@@ -4,7 +4,8 @@ Arguments are strings. ``country`` and ``*_country`` are ISO codes, shown as the
 with the code; ``countries`` is several codes, comma-separated; ``day`` and ``*_day`` are ISO
 dates, shown as the locale writes dates (a year or a month as given); ``status`` is a Status
 value, shown as its word; ``subject``, ``field`` and ``scope`` are English phrases with
-translations; ``start`` and ``end`` are ISO days too;
+translations, and so are ``got`` (what a file held: "a list") and ``expected`` (what it should
+hold); ``start`` and ``end`` are ISO days too;
 ``claims`` is JSON ``[[value, [source, ...]], ...]`` whose values are of the kind ``kind``
 (``status``, ``date``, ``when`` (a day, month or year as a source gives it), ``text`` or
 ``number``). With ``plural``, the template is the singular
@@ -26,7 +27,7 @@ from ._when import When, when_word
 
 __all__ = ["NP_", "format_message"]
 
-_PHRASES = ("subject", "field", "scope")
+_PHRASES = ("subject", "field", "scope", "got", "expected")
 
 
 def NP_(singular: str, plural: str) -> tuple[str, str]:
@@ -59,7 +60,8 @@ def format_message(
             filled[key] = _day(value, locale)
         elif key == "status":
             filled[key] = Status(value).label(locale if locale is not None else "en")
-        elif key in _PHRASES:
+        elif key in _PHRASES and value:
+            # (gettext("") would be the catalog's header.)
             filled[key] = gettext(value)
         elif key == "claims":
             filled[key] = _claims(value, args.get("kind", "text"), locale)

@@ -21,6 +21,7 @@ import attrs
 from . import _validators as v
 from ._countries import check_code, normalize_code
 from ._country import Country
+from ._i18n import N_
 from ._vocabulary import (
     Basis,
     Certainty,
@@ -34,7 +35,7 @@ from ._vocabulary import (
     Status,
 )
 from ._when import When
-from .exceptions import InvalidData, NotFound, Problem
+from .exceptions import InvalidData, NotFound
 
 __all__ = [
     "Article",
@@ -98,7 +99,7 @@ def _as_when(value: Any, name: str) -> Any:
     try:
         return When(value)
     except InvalidData as err:
-        raise InvalidData([Problem((name,), p.message) for p in err.problems]) from None
+        raise InvalidData([p._replace(location=(name,)) for p in err.problems]) from None
 
 
 # Converters, one per field name, so that a bad date is located at the field that holds it.
@@ -275,7 +276,7 @@ class Organisation:
 
     names: tuple[Name, ...] = attrs.field(
         converter=v.as_tuple,
-        validator=v.items_of(Name, "a Name", "an organisation needs at least one name"),
+        validator=v.items_of(Name, "a Name", N_("an organisation needs at least one name")),
     )
     kind: OrganisationKind | None = attrs.field(
         default=None, validator=v.optional(v.member_of(OrganisationKind))
@@ -592,7 +593,7 @@ class LegalAct:
     in_force: _dt.date = attrs.field(validator=v.date)
     journal: str = attrs.field(validator=_text)
     sources: tuple[str, ...] = attrs.field(
-        converter=v.as_tuple, validator=v.items_of(str, "a source id", "at least one source")
+        converter=v.as_tuple, validator=v.items_of(str, "a source id", N_("at least one source"))
     )
     amended_by: tuple[RelatedAct, ...] = attrs.field(
         default=(), converter=v.as_tuple, validator=_acts

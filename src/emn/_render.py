@@ -18,7 +18,7 @@ from ._i18n import N_, current_locale, format_date, parse_locale, translator
 from ._location import format_place
 from ._vocabulary import Role
 from ._when import when_word
-from .exceptions import InvalidData
+from .exceptions import InvalidData, Problem, UnreadableFile, UnwritableFile
 
 # The model's classes, the diff and the rules' findings, known here by their fields only.
 NationalContactPoint: TypeAlias = Any
@@ -462,13 +462,30 @@ def _diff(diff: Diff, locale: object) -> list[_Block]:
 
 
 def _reason(error: BaseException, locale: object) -> str:
-    """An error's reason in ``locale`` where it carries a template, else as raised."""
+    """An error's reason in ``locale`` where it carries a template, else as raised; the
+    problems of :class:`InvalidData` one a line, each in ``locale`` where it can be."""
+    if isinstance(error, InvalidData):
+        return "\n".join(_problem(p, locale) for p in error.problems)
     template = getattr(error, "template", None)
     if not isinstance(template, str):
         return str(error)
     from ._messages import format_message
 
-    return format_message(template, dict(getattr(error, "values", ())), locale)
+    values = dict(getattr(error, "values", ()))
+    said = format_message(template, values, locale, getattr(error, "plural", None))
+    # A file's error names the file first, as its English message does.
+    return f"{error.path}: {said}" if isinstance(error, (UnreadableFile, UnwritableFile)) else said
+
+
+def _problem(problem: Problem, locale: object) -> str:
+    """A problem where it is (``hr.csv:3: role: …``), its message in ``locale`` where it has a
+    template."""
+    if problem.template is None or locale is None:
+        return str(problem)
+    from ._messages import format_message
+
+    message = format_message(problem.template, dict(problem.args), locale)
+    return f"{problem.place}: {message}" if problem.place else message
 
 
 def _document(obj: object, locale: object) -> list[_Block]:
@@ -485,13 +502,15 @@ def _document(obj: object, locale: object) -> list[_Block]:
             return build(obj, locale)
     if isinstance(obj, BaseException):
         return [_Note(_reason(obj, locale))]
+    if isinstance(obj, Problem):
+        return [_Note(_problem(obj, locale))]
     if isinstance(obj, (list, tuple)) and all(
         type(item).__name__ == "NationalContactPoint" for item in obj
     ):
         return _ncps(obj, "", locale)
     raise TypeError(
-        "render: obj must be an NCP, a list of NCPs, a Network, a Report, a Finding, a Diff "
-        f"or an emn error, not {type(obj).__name__}"
+        "render: obj must be an NCP, a list of NCPs, a Network, a Report, a Finding, a Diff, "
+        f"an emn error or a Problem, not {type(obj).__name__}"
     )
 
 
@@ -602,9 +621,9 @@ _WRITERS: dict[str, Callable[[Iterable[_Block]], str]] = {
 
 
 def render(obj: object, format: Format = "text", locale: object = None) -> str:
-    """``obj`` (an NCP, a list of NCPs, a network, a report, a finding, a diff, or an error's
-    reason) as ``"text"``,
-    ``"html"`` or ``"markdown"``, in ``locale`` (None: the context's, see
+    """``obj`` (an NCP, a list of NCPs, a network, a report, a finding, a diff, an error's
+    reason, or one :class:`~emn.exceptions.Problem` of an :class:`~emn.InvalidData`) as
+    ``"text"``, ``"html"`` or ``"markdown"``, in ``locale`` (None: the context's, see
     :func:`emn.set_locale`; English until it is set).
 
     >>> import emn
@@ -614,7 +633,9 @@ def render(obj: object, format: Format = "text", locale: object = None) -> str:
     if not isinstance(format, str):
         raise TypeError(f"render: format must be a string, not {type(format).__name__}")
     if format not in _WRITERS:
-        raise InvalidData(f"render: format must be one of {', '.join(FORMATS)}, not {format!r}")
+        template = N_("render: format must be one of {formats}, not {format}")
+        problem = Problem.of((), template, formats=", ".join(FORMATS), format=repr(format))
+        raise InvalidData([problem])
     locale = current_locale(locale)
     translator(locale)  # an unknown locale is named before any work
     return _WRITERS[format](_document(obj, locale))

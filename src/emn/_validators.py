@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ._i18n import N_
 from .exceptions import InvalidData, Problem
 
 __all__ = [
@@ -32,9 +33,37 @@ __all__ = [
 ]
 
 
-def fail(attribute: attrs.Attribute[Any], message: str, *more: str | int) -> InvalidData:
-    """The :class:`InvalidData` for a bad value of ``attribute`` (at ``more`` inside it)."""
-    return InvalidData([Problem((attribute.name, *more), message)])
+def fail(
+    attribute: attrs.Attribute[Any], template: str, *more: str | int, **args: object
+) -> InvalidData:
+    """The :class:`InvalidData` for a bad value of ``attribute`` (at ``more`` inside it): the
+    message ``template`` filled from ``args``."""
+    return InvalidData([Problem.of((attribute.name, *more), template, **args)])
+
+
+# What a value should have been, said in full where it is a word (for its translations); a
+# class is named as it is ("expected a Country, got str").
+_EXPECTED = {
+    "a date": N_("expected a date, got {got}"),
+    "a field name": N_("expected a field name, got {got}"),
+    "a source id": N_("expected a source id, got {got}"),
+    "a string": N_("expected a string, got {got}"),
+    "an integer": N_("expected an integer, got {got}"),
+}
+
+
+def _expected(attribute: attrs.Attribute[Any], what: str, value: object, *more: int) -> InvalidData:
+    """The :class:`InvalidData` for ``value``, which is not ``what``."""
+    got = type(value).__name__
+    if what in _EXPECTED:
+        return fail(attribute, _EXPECTED[what], *more, got=got)
+    article, _, name = what.partition(" ")
+    template = (
+        N_("expected an {name}, got {got}")
+        if article == "an"
+        else N_("expected a {name}, got {got}")
+    )
+    return fail(attribute, template, *more, name=name, got=got)
 
 
 def _is(value: object, kinds: tuple[type, ...]) -> bool:
@@ -51,7 +80,7 @@ class of_type:
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not _is(value, self.kinds):
-            raise fail(attribute, f"expected {self.what}, got {type(value).__name__}")
+            raise _expected(attribute, self.what, value)
 
     def __repr__(self) -> str:
         return f"<of_type validator for {self.what}>"
@@ -82,13 +111,13 @@ class items_of:
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            raise fail(attribute, f"expected a list of items, got {type(value).__name__}")
+            got = type(value).__name__
+            raise fail(attribute, N_("expected a list of items, got {got}"), got=got)
         if self.empty is not None and not value:
             raise fail(attribute, self.empty)
         for index, item in enumerate(value):
             if not _is(item, (self.kind,)):
-                message = f"expected {self.what}, got {type(item).__name__}"
-                raise fail(attribute, message, index)
+                raise _expected(attribute, self.what, item, index)
 
     def __repr__(self) -> str:
         at_least_one = ", at least one" if self.empty is not None else ""
@@ -107,7 +136,9 @@ class items_among:
         items: tuple[str, ...] = value  # type: ignore[assignment]  # checked just above
         for index, item in enumerate(items):
             if item not in self.choices:
-                raise fail(attribute, f"{item!r} is not one of {', '.join(self.choices)}", index)
+                allowed = ", ".join(self.choices)
+                template = N_("{value} is not one of {allowed}")
+                raise fail(attribute, template, index, value=repr(item), allowed=allowed)
 
     def __repr__(self) -> str:
         return f"<items_among validator for {', '.join(self.choices)}>"
@@ -121,7 +152,7 @@ class of_own_class:
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, type(instance)):
-            raise fail(attribute, f"expected {self.what}, got {type(value).__name__}")
+            raise _expected(attribute, self.what, value)
 
     def __repr__(self) -> str:
         return f"<of_own_class validator for {self.what}>"
@@ -136,7 +167,8 @@ class member_of:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, self.kind):
             allowed = ", ".join(str(member.value) for member in self.kind)
-            raise fail(attribute, f"{value!r} is not one of {allowed}")
+            template = N_("{value} is not one of {allowed}")
+            raise fail(attribute, template, value=repr(value), allowed=allowed)
 
     def __repr__(self) -> str:
         return f"<member_of validator for {self.kind.__name__}>"
@@ -146,10 +178,12 @@ class member_of:
 class _Pattern:
     pattern: re.Pattern[str]
     example: str
+    #: The message for a value that does not match: ``{value}`` is its repr.
+    template: str
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str) or not self.pattern.fullmatch(value):
-            raise fail(attribute, f"{value!r} is not {self.example}")
+            raise fail(attribute, self.template, value=repr(value))
 
     def __repr__(self) -> str:
         return f"<pattern validator for {self.example}>"
@@ -159,9 +193,9 @@ class _Pattern:
 class _NonEmptyText:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str):
-            raise fail(attribute, f"expected a string, got {type(value).__name__}")
+            raise fail(attribute, _EXPECTED["a string"], got=type(value).__name__)
         if not value.strip():
-            raise fail(attribute, "must not be empty")
+            raise fail(attribute, N_("must not be empty"))
 
     def __repr__(self) -> str:
         return "<non-empty text validator>"
@@ -179,18 +213,19 @@ class _When:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         match = WHEN.fullmatch(value) if isinstance(value, str) else None
         if match is None:
-            raise fail(
-                attribute,
-                f"{value!r} is not a date such as '2014-03-27', '2008', 'before 2008' or "
-                "'by 2008-12-22'",
+            template = N_(
+                "{value} is not a date such as '2014-03-27', '2008', 'before 2008' or "
+                "'by 2008-12-22'"
             )
+            raise fail(attribute, template, value=repr(value))
         year = int(match.group(2))
         month = int(match.group(3)) if match.group(3) else 1
         day = int(match.group(4)) if match.group(4) else 1
         try:
             datetime.date(year, month, day)
         except ValueError:
-            raise fail(attribute, f"{value!r} is not a day of the calendar") from None
+            template = N_("{value} is not a day of the calendar")
+            raise fail(attribute, template, value=repr(value)) from None
 
     def __repr__(self) -> str:
         return "<when validator for a day, month or year, or before or by one>"
@@ -198,7 +233,9 @@ class _When:
 
 non_empty_text = _NonEmptyText()
 language_tag = _Pattern(
-    re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", re.ASCII), "a language tag such as 'sl' or 'und'"
+    re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", re.ASCII),
+    "a language tag such as 'sl' or 'und'",
+    N_("{value} is not a language tag such as 'sl' or 'und'"),
 )
 when = _When()
 date = of_type((datetime.date,), "a date")

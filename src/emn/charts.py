@@ -89,15 +89,17 @@ class Chart:
         :class:`emn.exceptions.UnwritableFile` says so. The file appears whole or not at all:
         it is written beside its target under a temporary name, then moved into place.
         """
+        from ._i18n import N_
         from .exceptions import UnwritableFile
 
+        exists = N_("the file exists; pass overwrite=True to replace it")
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"path: expected a str or a path, got {type(path).__name__}")
         if not isinstance(overwrite, bool):
             raise TypeError(f"overwrite: expected True or False, got {type(overwrite).__name__}")
         target = Path(path)
         if not overwrite and target.exists():
-            raise UnwritableFile(str(target), "the file exists; pass overwrite=True to replace it")
+            raise UnwritableFile.of(str(target), exists)
         import secrets
 
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
@@ -110,11 +112,10 @@ class Chart:
             else:
                 _move_without_replacing(temporary, target)
         except FileExistsError:
-            reason = "the file exists; pass overwrite=True to replace it"
-            raise UnwritableFile(str(target), reason) from None
+            raise UnwritableFile.of(str(target), exists) from None
         except OSError as err:
-            reason = f"cannot write the chart: {err.strerror or err}"
-            raise UnwritableFile(str(target), reason) from None
+            reason = N_("cannot write the chart: {error}")
+            raise UnwritableFile.of(str(target), reason, error=err.strerror or err) from None
         finally:
             if temporary.exists():
                 temporary.unlink()

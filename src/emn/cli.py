@@ -19,7 +19,8 @@ from typing import Any, NoReturn, TextIO
 from ._convert import to_dict, to_json
 from ._dataset import ncp, ncps, network
 from ._formats import FORMATS
-from ._i18n import set_locale, translator
+from ._i18n import N_, set_locale, translator
+from ._messages import NP_
 from ._model import NationalContactPoint
 from ._render import located_lines, render, verdict
 from ._template import FORMATS as TEMPLATE_FORMATS
@@ -136,11 +137,18 @@ def _read_ncp(file: str) -> NationalContactPoint:
     try:
         found = load(sys.stdin.buffer if file == "-" else file)
     except InvalidData as err:
-        first, count = err.problems[0], len(err.problems)
-        more = f" (and {count - 1} more; see emn validate)" if count > 1 else ""
-        raise UnreadableFile(file, f"does not describe an NCP: {first}{more}") from None
+        # The first problem as the command line's language says it.
+        first, more = render(err.problems[0], "text"), len(err.problems) - 1
+        if not more:
+            reason = N_("does not describe an NCP: {problem}")
+            raise UnreadableFile.of(file, reason, problem=first) from None
+        singular, plural = NP_(
+            "does not describe an NCP: {problem} (and {count} more; see emn validate)",
+            "does not describe an NCP: {problem} (and {count} more; see emn validate)",
+        )
+        raise UnreadableFile.of(file, singular, plural, problem=first, count=more) from None
     if not isinstance(found, NationalContactPoint):
-        raise UnreadableFile(file, "holds a list; diff compares one NCP per file")
+        raise UnreadableFile.of(file, N_("holds a list; diff compares one NCP per file"))
     return found
 
 
@@ -210,9 +218,10 @@ def _chart(out: TextIO, args: argparse.Namespace) -> None:
 
     from . import charts
 
+    _ = translator().gettext
     if args.kind == "timeline":
         if args.as_of is not None:
-            raise _Usage("--as-of is for the map; the timeline shows every day")
+            raise _Usage(_(N_("--as-of is for the map; the timeline shows every day")))
         drawn = charts.timeline()
     else:
         day = None
@@ -220,7 +229,8 @@ def _chart(out: TextIO, args: argparse.Namespace) -> None:
             try:
                 day = datetime.date.fromisoformat(args.as_of)
             except ValueError:
-                raise _Usage(f"--as-of: {args.as_of!r} is not a day as YYYY-MM-DD") from None
+                reason = _(N_("--as-of: {value} is not a day as YYYY-MM-DD"))
+                raise _Usage(reason.format(value=repr(args.as_of))) from None
         drawn = charts.europe(day)
     if args.output is None:
         out.write(drawn.svg)
@@ -241,9 +251,10 @@ def _template(args: argparse.Namespace) -> None:
         with open(args.output, "wb" if args.force else "xb") as handle:
             handle.write(content)
     except FileExistsError:
-        raise UnwritableFile(args.output, "exists; --force replaces it") from None
+        raise UnwritableFile.of(args.output, N_("exists; --force replaces it")) from None
     except OSError as err:
-        raise UnwritableFile(args.output, f"cannot be written: {err.strerror or err}") from None
+        reason = N_("cannot be written: {error}")
+        raise UnwritableFile.of(args.output, reason, error=err.strerror or err) from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -280,6 +291,14 @@ def _reason(err: EMNError, locale: str | None) -> str:
         return str(err)
 
 
+def _said(message: str, locale: str | None) -> str:
+    """``message`` in the user's language; as it is where the locale itself was the problem."""
+    try:
+        return translator(locale).gettext(message)
+    except EMNError:
+        return message
+
+
 def _escaping_output() -> None:
     """Characters the terminal's encoding cannot show (or lone surrogates) are escaped."""
     for stream in (sys.stdout, sys.stderr):
@@ -307,7 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = _run(args)
         sys.stdout.flush()
     except _Usage as err:
-        print(f"emn: {err} (see 'emn --help')", file=sys.stderr)
+        said = _said(N_("{reason} (see 'emn --help')"), locale).format(reason=err)
+        print(f"emn: {said}", file=sys.stderr)
         return 2
     except EMNError as err:
         print(f"emn: {' '.join(_reason(err, locale).split())}", file=sys.stderr)
@@ -318,6 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as err:
         # The output cannot be written (a full disk): say so once, on stderr.
         _silence_stdout()
-        print(f"emn: cannot write the output: {err.strerror or err}", file=sys.stderr)
+        said = _said(N_("cannot write the output: {error}"), locale)
+        print(f"emn: {said.format(error=err.strerror or err)}", file=sys.stderr)
         return 2
     return status

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ._i18n import N_
 from ._model import (
     Country,
     Derivation,
@@ -744,17 +745,17 @@ def export(
     if not isinstance(force, bool):
         raise TypeError(f"export: force must be True or False, not {type(force).__name__}")
     if not str(os.fspath(directory)).strip():
-        raise UnwritableFile(str(directory), "no directory named")
+        raise UnwritableFile.of(str(directory), N_("no directory named"))
     target = Path(directory)
     try:
         _place(target, network, force)
     except UnwritableFile:
         raise
     except UnicodeError:
-        raise UnwritableFile(repr(str(target)), "cannot be a file name here") from None
+        raise UnwritableFile.of(repr(str(target)), N_("cannot be a file name here")) from None
     except OSError as err:
-        reason = f"cannot write the data package: {err.strerror or err}"
-        raise UnwritableFile(str(target), reason) from None
+        reason = N_("cannot write the data package: {error}")
+        raise UnwritableFile.of(str(target), reason, error=err.strerror or err) from None
     return tuple(target / name for name in FILES)
 
 
@@ -763,15 +764,15 @@ def _place(target: Path, network: Network, force: bool) -> None:
     import tempfile
 
     if target.is_symlink() and not target.is_dir():
-        raise UnwritableFile(str(target), "is a symbolic link, not a directory")
+        raise UnwritableFile.of(str(target), N_("is a symbolic link, not a directory"))
     if target.exists() and not target.is_dir():
-        raise UnwritableFile(str(target), "is a file, not a directory")
+        raise UnwritableFile.of(str(target), N_("is a file, not a directory"))
     existing = sorted(p.name for p in target.iterdir()) if target.is_dir() else []
     if existing and not force:
-        raise UnwritableFile(
-            str(target),
-            "is not empty; give a new or empty directory, or --force to replace the package",
+        reason = N_(
+            "is not empty; give a new or empty directory, or --force to replace the package"
         )
+        raise UnwritableFile.of(str(target), reason)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Beside the target when it is new or empty (one rename puts it in place), inside it when
     # its other files must stay.

@@ -33,10 +33,14 @@ class EMNError(Exception):
 
     template: str | None = None
     values: tuple[tuple[str, str], ...] = ()
+    #: Where the reason counts something: the template's plural, chosen by a ``count`` value.
+    plural: str | None = None
 
 
 if TYPE_CHECKING:
     from typing import Protocol
+
+    from typing_extensions import Self
 
     # This module sits below every other, so it names what it carries by shape: an
     # emn.Country, an emn.rules.Report. (Defined here, for type checkers only, as creating
@@ -95,6 +99,9 @@ class Problem(NamedTuple):
     also where in it: ``line`` and ``column`` (from 1) in JSON or YAML, ``row`` (the header is
     row 1) and ``column`` (its name) in CSV or XLSX, and the ``file``.
 
+    ``message`` is English; where emn words it, ``template`` and ``args`` say it again, and
+    ``emn.render(problem, locale=...)`` says it in that language.
+
     >>> problem = Problem(("experts", 2, "role"), "'boss' is not a role")
     >>> str(problem), problem.pointer
     ("experts[2].role: 'boss' is not a role", '/experts/2/role')
@@ -109,6 +116,27 @@ class Problem(NamedTuple):
     column: int | str | None = None
     row: int | None = None
     file: str | None = None
+    #: The English message template that ``message`` fills, for saying it in other languages
+    #: (``emn.render(problem, locale=...)``); None where the message is all there is.
+    template: str | None = None
+    #: The template's arguments, as text: what the input said, and the few words of emn's own
+    #: that ``emn._messages`` translates (``got``: "a list").
+    args: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, location: Location, template: str, /, **args: object) -> Problem:
+        """The problem that ``template`` (English, with ``{placeholders}``) says, filled from
+        ``args``; ``_replace`` places it in a file.
+
+        >>> problem = Problem.of(("experts", 2, "role"), "{value} is not a role", value="'boss'")
+        >>> problem.message, problem.template, problem.args
+        ("'boss' is not a role", '{value} is not a role', (('value', "'boss'"),))
+        >>> str(problem._replace(row=3, column="role", file="hr.csv"))
+        "hr.csv:3: role: 'boss' is not a role"
+        """
+        pairs = tuple((key, str(value)) for key, value in args.items())
+        message = template.format_map(dict(pairs))
+        return cls(location, message, template=template, args=pairs)
 
     @property
     def path(self) -> str:
@@ -163,12 +191,35 @@ class DataFileError(EMNError, OSError):
 
 
 class _CallersFile(EMNError, OSError):
-    """A file or directory the caller named, and what is wrong with it."""
+    """A file or directory the caller named, and what is wrong with it: :attr:`reason`, in
+    English; where it can be said in other languages, :attr:`template` and :attr:`values` say
+    it (``emn.render(error, locale=...)`` puts the path in front)."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(
+        self,
+        path: str,
+        reason: str,
+        *,
+        template: str | None = None,
+        values: Iterable[tuple[str, str]] = (),
+        plural: str | None = None,
+    ) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.template = template
+        self.values = tuple(values)
+        self.plural = plural
+
+    @classmethod
+    def of(cls, path: str, template: str, plural: str | None = None, **values: object) -> Self:
+        """The error whose reason ``template`` (English, with ``{placeholders}``) says, filled
+        from ``values``; with ``plural``, a ``count`` value chooses between the two as English
+        does."""
+        pairs = tuple((key, str(value)) for key, value in values.items())
+        chosen = plural if plural is not None and str(values.get("count")) != "1" else template
+        reason = chosen.format_map(dict(pairs))
+        return cls(path, reason, template=template, values=pairs, plural=plural)
 
     def __str__(self) -> str:
         # OSError would otherwise print its arguments as a tuple.

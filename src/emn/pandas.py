@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ._i18n import N_
 from ._model import NationalContactPoint, Network
-from .exceptions import InvalidData
+from .exceptions import InvalidData, Problem
 
 if TYPE_CHECKING:
     import pandas
@@ -31,9 +32,8 @@ def _ncps(obj: object) -> tuple[NationalContactPoint, ...]:
         items = tuple(obj)
         if all(isinstance(item, NationalContactPoint) for item in items):
             return items
-    raise InvalidData(
-        f"to_dataframe: expected an NCP, a list of NCPs or a Network, got {type(obj).__name__}"
-    )
+    template = N_("to_dataframe: expected an NCP, a list of NCPs or a Network, got {got}")
+    raise InvalidData([Problem.of((), template, got=type(obj).__name__)])
 
 
 def to_dataframe(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeAlias
 
+from .._i18n import N_
 from .._location import Location
 from ..exceptions import Problem, UnreadableFile
 
@@ -23,6 +24,8 @@ Position: TypeAlias = tuple[str | None, int | None, int | str | None, int | None
 _NOWHERE: Position = (None, None, None, None)
 
 FORMATS = ("json", "csv", "yaml", "xlsx", "datapackage")
+#: The reason a file is empty; ``expected`` is a phrase, translated in its turn.
+EMPTY = N_("empty, expected {expected}")
 
 
 class Parsed:
@@ -71,11 +74,11 @@ def nearest(known: dict[Location, Position], location: Location) -> Position:
 
 def decode(raw: bytes, name: str, expected: str) -> str:
     """``raw`` as UTF-8 text (a byte-order mark dropped); empty or undecodable is unreadable,
-    and ``expected`` says what the file should hold."""
+    and ``expected`` says what the file should hold (a phrase marked for translation)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise UnreadableFile(name, f"not valid UTF-8 (byte {err.start})") from None
+        raise UnreadableFile.of(name, N_("not valid UTF-8 (byte {byte})"), byte=err.start) from None
     if not text.strip():
-        raise UnreadableFile(name, f"empty, expected {expected}")
+        raise UnreadableFile.of(name, EMPTY, expected=expected)
     return text

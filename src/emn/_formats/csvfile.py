@@ -17,14 +17,16 @@ def read(raw: bytes, name: str) -> Parsed:
     import csv
     import io
 
+    from .._i18n import N_
     from ..exceptions import UnreadableFile
 
-    text = decode(raw, name, "a header row and one row per expert as CSV")
+    text = decode(raw, name, N_("a header row and one row per expert as CSV"))
     first = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = [(number, record) for number, record in enumerate(reader, start=1)]
     except csv.Error as err:
-        raise UnreadableFile(name, f"not valid CSV: {err} (row {reader.line_num})") from None
+        template = N_("not valid CSV: {error} (row {row_number})")
+        raise UnreadableFile.of(name, template, error=err, row_number=reader.line_num) from None
     return read_rows(rows)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .._i18n import N_
 from .._location import Location
 from ..exceptions import Problem, UnreadableFile
 from . import Parsed, Position, decode
@@ -24,7 +25,7 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 
 def read(raw: bytes, name: str) -> Parsed:
     """The data in the JSON text ``raw``, the keys it repeats, and where things are in it."""
-    text = decode(raw, name, "one NCP or a list of NCPs as JSON")
+    text = decode(raw, name, N_("one NCP or a list of NCPs as JSON"))
     repeated: list[tuple[dict[str, Any], str]] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -40,12 +41,15 @@ def read(raw: bytes, name: str) -> Parsed:
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as err:
-        reason = f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
-        raise UnreadableFile(name, reason) from None
+        template = N_("not valid JSON: {error} at line {line_number}, column {column_number}")
+        raise UnreadableFile.of(
+            name, template, error=err.msg, line_number=err.lineno, column_number=err.colno
+        ) from None
     except RecursionError:
-        raise UnreadableFile(name, "not valid JSON: nested too deeply") from None
+        raise UnreadableFile.of(name, N_("not valid JSON: nested too deeply")) from None
     except ValueError as err:  # an integer too long to convert, say
-        raise UnreadableFile(name, f"not valid JSON: {' '.join(str(err).split())}") from None
+        error = " ".join(str(err).split())
+        raise UnreadableFile.of(name, N_("not valid JSON: {error}"), error=error) from None
     placer = _Placer(text)
     return Parsed(data, _repeated(data, repeated, placer), placer)
 
@@ -59,13 +63,11 @@ def _repeated(
     # An object inside a value that a repeated key replaced was never read: it is not reported.
     keys = list(dict.fromkeys((*where[id(obj)], key) for obj, key in repeated if id(obj) in where))
     positions = placer(keys)
+    template = N_("the key {key} is given more than once in this object; the last one is used")
     return [
-        Problem(
-            key,
-            f"the key {key[-1]!r} is given more than once in this object; the last one is used",
-            *positions.get(key, (None, None, None, None))[1:],
-        )
+        Problem.of(key, template, key=repr(key[-1]))._replace(line=line, column=column)
         for key in keys
+        for _, line, column, _ in [positions.get(key, (None, None, None, None))]
     ]
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .._i18n import N_
 from .._location import Location
 from ..exceptions import Problem, UnreadableFile
 from . import Parsed, Position, decode
@@ -81,17 +82,21 @@ def read(path: Path, name: str, *, former: bool = False) -> Parsed:
     import json
 
     try:
-        descriptor = json.loads(decode(path.read_bytes(), name, "a data package descriptor"))
+        descriptor = json.loads(decode(path.read_bytes(), name, N_("a data package descriptor")))
     except json.JSONDecodeError as err:
-        reason = f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
-        raise UnreadableFile(name, reason) from None
+        reason = N_("not valid JSON: {error} at line {line_number}, column {column_number}")
+        raise UnreadableFile.of(
+            name, reason, error=err.msg, line_number=err.lineno, column_number=err.colno
+        ) from None
     except (ValueError, RecursionError) as err:
-        raise UnreadableFile(name, f"not valid JSON: {' '.join(str(err).split())}") from None
+        error = " ".join(str(err).split())
+        raise UnreadableFile.of(name, N_("not valid JSON: {error}"), error=error) from None
     except OSError as err:
-        raise UnreadableFile(name, f"cannot be read: {err.strerror or err}") from None
+        reason = N_("cannot be read: {error}")
+        raise UnreadableFile.of(name, reason, error=err.strerror or err) from None
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list):
-        raise UnreadableFile(name, "not a data package: it has no list of resources")
+        raise UnreadableFile.of(name, N_("not a data package: it has no list of resources"))
     paths = {
         r["name"]: r["path"]
         for r in resources
@@ -99,7 +104,8 @@ def read(path: Path, name: str, *, former: bool = False) -> Parsed:
     }
     for table in _REQUIRED:
         if table not in paths:
-            raise UnreadableFile(name, f"not an emn data package: no resource {table!r}")
+            reason = N_("not an emn data package: no resource {table}")
+            raise UnreadableFile.of(name, reason, table=repr(table))
     tables: dict[str, tuple[str, list[Row]]] = {}
     for table in _TABLES:
         if table not in paths:
@@ -115,12 +121,13 @@ def _rows(directory: Path, relative: str, shown: str, keys: tuple[str, ...]) -> 
 
     target = (directory / relative).resolve()
     if os.path.isabs(relative) or not target.is_relative_to(directory.resolve()):
-        raise UnreadableFile(shown, "a resource outside the data package's directory")
+        raise UnreadableFile.of(shown, N_("a resource outside the data package's directory"))
     try:
         raw = target.read_bytes()
     except OSError as err:
-        raise UnreadableFile(shown, f"cannot be read: {err.strerror or err}") from None
-    text = decode(raw, shown, "a header row and the table's rows as CSV")
+        reason = N_("cannot be read: {error}")
+        raise UnreadableFile.of(shown, reason, error=err.strerror or err) from None
+    text = decode(raw, shown, N_("a header row and the table's rows as CSV"))
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         rows = [
@@ -128,12 +135,11 @@ def _rows(directory: Path, relative: str, shown: str, keys: tuple[str, ...]) -> 
             for number, row in enumerate(reader, start=2)
         ]
     except csv.Error as err:
-        raise UnreadableFile(shown, f"not valid CSV: {err}") from None
+        raise UnreadableFile.of(shown, N_("not valid CSV: {error}"), error=err) from None
     for key in keys:
         if key not in (reader.fieldnames or ()):
-            raise UnreadableFile(
-                shown, f"no column {key!r}, which emn export writes; export the package again"
-            )
+            reason = N_("no column {name}, which emn export writes; export the package again")
+            raise UnreadableFile.of(shown, reason, name=repr(key))
     return rows
 
 
@@ -174,8 +180,9 @@ class _Builder:
             for code, held in groups.items():
                 # A participation no NCP holds is the network's word on a country.
                 if code not in known and (code or table != "participations"):
-                    message = f"no NCP {code!r} in ncps"
-                    self.problems.append(self._problem((), message, table, held[0][0], "code"))
+                    no_ncp = N_("no NCP {code} in ncps")
+                    problem = self._problem((), no_ncp, table, held[0][0], "code", code=repr(code))
+                    self.problems.append(problem)
         sources = {row.get("id", "") for _, row in self._table("sources")} - {""}
         positions = self.positions
 
@@ -186,9 +193,16 @@ class _Builder:
         return Parsed(data, self.problems, place, judged, sources)
 
     def _problem(
-        self, location: Location, message: str, table: str, row: int, column: str | None = None
+        self,
+        location: Location,
+        template: str,
+        table: str,
+        row: int,
+        column: str | None = None,
+        **args: object,
     ) -> Problem:
-        return Problem(location, message, row=row, column=column, file=self.tables[table][0])
+        problem = Problem.of(location, template, **args)
+        return problem._replace(row=row, column=column, file=self.tables[table][0])
 
     def _flag(self, row: dict[str, str], n: int, column: str, default: bool = False) -> bool:
         """A boolean cell of ncps (true or false, as Frictionless writes them); empty is
@@ -200,8 +214,8 @@ class _Builder:
         if folded in ("false", "0"):
             return False
         if cell:
-            message = f"{cell!r} is not true or false"
-            self.problems.append(self._problem((), message, "ncps", n, column))
+            message = N_("{value} is not true or false")
+            self.problems.append(self._problem((), message, "ncps", n, column, value=repr(cell)))
         return default
 
     def _ncp(self, at: Location, n: int, row: dict[str, str]) -> dict[str, Any]:
@@ -257,8 +271,9 @@ class _Builder:
             position = row.get("position", "")
             if re.fullmatch(r"[0-9]{1,9}", position):
                 return int(position)
-            message = f"{position!r} is not a position (0, 1, 2, ...)"
-            self.problems.append(self._problem((), message, table, n, "position"))
+            message = N_("{value} is not a position (0, 1, 2, ...)")
+            problem = self._problem((), message, table, n, "position", value=repr(position))
+            self.problems.append(problem)
             return n
 
         return sorted(rows, key=key)
@@ -354,8 +369,12 @@ class _Builder:
         except (ValueError, RecursionError):
             value = None
         if not isinstance(value, list):
-            message = f'{_short(cell)} is not a JSON list such as [{{"reference": "..."}}]'
-            self.problems.append(self._problem((*at, field), message, table, n, column))
+            message = N_("{value} is not a JSON list such as {example}")
+            example = '[{"reference": "..."}]'
+            problem = self._problem(
+                (*at, field), message, table, n, column, value=_short(cell), example=example
+            )
+            self.problems.append(problem)
             return
         item[field] = value
 
@@ -370,12 +389,26 @@ class _Builder:
     ) -> Any:
         if key in seen:
             self.problems.append(
-                self._problem(at, f"the organisation {key!r} is its own parent", table, n, column)
+                self._problem(
+                    at,
+                    N_("the organisation {key} is its own parent"),
+                    table,
+                    n,
+                    column,
+                    key=repr(key),
+                )
             )
             return None
         if key not in self.organisations:
             self.problems.append(
-                self._problem(at, f"no organisation {key!r} in organisations", table, n, column)
+                self._problem(
+                    at,
+                    N_("no organisation {key} in organisations"),
+                    table,
+                    n,
+                    column,
+                    key=repr(key),
+                )
             )
             return None
         on, row = self.organisations[key]

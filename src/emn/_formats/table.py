@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .._i18n import N_
 from .._location import Location
 from .._vocabulary import role_named, suggest_role
 from ..exceptions import Problem
@@ -64,7 +65,10 @@ def read_rows(rows: Iterable[tuple[int, Sequence[str]]]) -> Parsed:
     )
     columns = _columns(header_row, header, problems)
     absent = [name for name in _REQUIRED if name not in columns.values()]
-    problems.extend(Problem((), f"there is no column {name!r}", row=header_row) for name in absent)
+    no_column = N_("there is no column {name}")
+    problems.extend(
+        Problem.of((), no_column, name=repr(name))._replace(row=header_row) for name in absent
+    )
     ncps: list[_NCP] = []
     current: _NCP | None = None
     for number, cells in rows:
@@ -72,8 +76,8 @@ def read_rows(rows: Iterable[tuple[int, Sequence[str]]]) -> Parsed:
             name: cells[index].strip() for index, name in columns.items() if index < len(cells)
         }
         if any(cell.strip() for cell in cells[len(header) :]):
-            message = "this row has more cells than the header has columns"
-            problems.append(Problem((), message, row=number))
+            message = N_("this row has more cells than the header has columns")
+            problems.append(Problem.of((), message)._replace(row=number))
         if not any(record.values()):
             continue
         code = record.get("country", "")
@@ -91,15 +95,13 @@ def read_rows(rows: Iterable[tuple[int, Sequence[str]]]) -> Parsed:
                 current.cells[name] = (value, number)
             elif current.cells[name][0] != value:
                 first, row = current.cells[name]
-                problems.append(
-                    Problem(
-                        (),
-                        f"{value!r} differs from {first!r} on row {row}; "
-                        "an NCP's own cells must agree",
-                        row=number,
-                        column=name,
-                    )
+                template = N_(
+                    "{value} differs from {first} on row {first_row}; an NCP's own cells must agree"
                 )
+                problem = Problem.of(
+                    (), template, value=repr(value), first=repr(first), first_row=row
+                )
+                problems.append(problem._replace(row=number, column=name))
         expert = {name: record[name] for name in _EXPERT_CELLS if name in record}
         if any(expert.values()):
             current.experts.append((number, expert))
@@ -116,15 +118,15 @@ def _columns(row: int, header: Sequence[str], problems: list[Problem]) -> dict[i
             continue
         if name not in COLUMNS:
             close = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.75)
-            hint = (
-                f"; did you mean {close[0]}?"
-                if close
-                else f"; the columns are {', '.join(COLUMNS)}"
-            )
-            problems.append(Problem((), f"unknown column{hint}", row=row, column=cell.strip()))
+            if close:
+                problem = Problem.of((), N_("unknown column; did you mean {name}?"), name=close[0])
+            else:
+                template = N_("unknown column; the columns are {columns}")
+                problem = Problem.of((), template, columns=", ".join(COLUMNS))
+            problems.append(problem._replace(row=row, column=cell.strip()))
         elif name in columns.values():
-            message = "this column is given twice; the first one is read"
-            problems.append(Problem((), message, row=row, column=cell.strip()))
+            message = N_("this column is given twice; the first one is read")
+            problems.append(Problem.of((), message)._replace(row=row, column=cell.strip()))
         else:
             columns[index] = name
     return columns
@@ -170,7 +172,8 @@ def _parsed(
         item["experts"] = experts
         data.append(item)
     if not ncps:
-        problems.append(Problem((), "no row below the header names an expert", row=header_row + 1))
+        message = N_("no row below the header names an expert")
+        problems.append(Problem.of((), message)._replace(row=header_row + 1))
     return Parsed(
         data[0] if single else data,
         problems,
@@ -186,16 +189,20 @@ def _role(
     role = role_named(cell)
     if role is not None:
         return str(role.value)
+    at = (*where, "role")
+    close = suggest_role(cell) if cell else None
     if not cell:
-        message = "no role given; one of national_coordinator, deputy_coordinator, member"
-    else:
-        close = suggest_role(cell)
-        hint = (
-            f"did you mean {close.value}?"
-            if close
-            else "the roles are national_coordinator, deputy_coordinator and member"
+        template = N_("no role given; one of national_coordinator, deputy_coordinator, member")
+        problem = Problem.of(at, template)
+    elif close is None:
+        template = N_(
+            "{value} is not a role; the roles are national_coordinator, deputy_coordinator and "
+            "member"
         )
-        message = f"{cell!r} is not a role; {hint}"
-    problems.append(Problem((*where, "role"), message, row=row, column="role"))
+        problem = Problem.of(at, template, value=repr(cell))
+    else:
+        template = N_("{value} is not a role; did you mean {role}?")
+        problem = Problem.of(at, template, value=repr(cell), role=close.value)
+    problems.append(problem._replace(row=row, column="role"))
     judged.add((*where, "role"))
     return cell

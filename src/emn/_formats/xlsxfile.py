@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from . import Parsed
+from . import EMPTY, Parsed
 from .table import read_rows
 
 __all__ = ["read"]
@@ -21,21 +21,23 @@ def read(raw: bytes, name: str) -> Parsed:
     """The NCPs on the first sheet of the workbook ``raw``."""
     import io
 
+    from .._i18n import N_
     from ..exceptions import UnreadableFile
 
     try:
         import openpyxl
     except ImportError:
-        raise UnreadableFile(name, "reading XLSX needs openpyxl: pip install 'emn[xlsx]'") from None
+        reason = N_("reading XLSX needs openpyxl: pip install 'emn[xlsx]'")
+        raise UnreadableFile.of(name, reason) from None
     if not raw.strip():
-        raise UnreadableFile(name, "empty, expected an XLSX workbook")
+        raise UnreadableFile.of(name, EMPTY, expected=N_("an XLSX workbook"))
     unpacked = _unpacked_size(raw)
     if unpacked > UNPACKED_LIMIT:
-        raise UnreadableFile(
-            name,
-            f"too large once unpacked ({unpacked // 2**20:,} MiB); emn reads workbooks of up to "
-            f"{UNPACKED_LIMIT // 2**20} MiB",
+        reason = N_(
+            "too large once unpacked ({size} MiB); emn reads workbooks of up to {limit} MiB"
         )
+        size, limit = f"{unpacked // 2**20:,}", str(UNPACKED_LIMIT // 2**20)
+        raise UnreadableFile.of(name, reason, size=size, limit=limit)
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         try:
@@ -48,7 +50,8 @@ def read(raw: bytes, name: str) -> Parsed:
             book.close()
     # openpyxl reports a damaged workbook with whatever its zip and XML layers raise.
     except Exception as err:
-        raise UnreadableFile(name, f"not a valid XLSX workbook ({type(err).__name__})") from None
+        template = N_("not a valid XLSX workbook ({error})")
+        raise UnreadableFile.of(name, template, error=type(err).__name__) from None
     return read_rows(rows)
 
 

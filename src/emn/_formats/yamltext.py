@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from .._i18n import N_
 from .._location import Location
 from ..exceptions import Problem, UnreadableFile
-from . import Parsed, Position, decode
+from . import EMPTY, Parsed, Position, decode
 
 __all__ = ["read"]
 
@@ -28,26 +29,33 @@ def read(raw: bytes, name: str) -> Parsed:
     try:
         import yaml
     except ImportError:
-        raise UnreadableFile(name, "reading YAML needs PyYAML: pip install 'emn[yaml]'") from None
-    text = decode(raw, name, "one NCP or a list of NCPs as YAML")
+        reason = N_("reading YAML needs PyYAML: pip install 'emn[yaml]'")
+        raise UnreadableFile.of(name, reason) from None
+    expected = N_("one NCP or a list of NCPs as YAML")
+    text = decode(raw, name, expected)
     loader = None
     try:
         loader = _loader()(text)
         node = loader.get_single_node()
         if node is None:
-            raise UnreadableFile(name, "empty, expected one NCP or a list of NCPs as YAML")
+            raise UnreadableFile.of(name, EMPTY, expected=expected)
         positions: dict[Location, Position] = {}
         problems = _walk(node, positions, name)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        reason = " ".join(str(err.problem or err.context or "").split())
-        raise UnreadableFile(name, f"not valid YAML: {reason}{where}") from None
+        error = " ".join(str(err.problem or err.context or "").split())
+        if mark is None:
+            raise UnreadableFile.of(name, N_("not valid YAML: {error}"), error=error) from None
+        template = N_("not valid YAML: {error} at line {line_number}, column {column_number}")
+        raise UnreadableFile.of(
+            name, template, error=error, line_number=mark.line + 1, column_number=mark.column + 1
+        ) from None
     except yaml.YAMLError as err:
-        raise UnreadableFile(name, f"not valid YAML: {' '.join(str(err).split())}") from None
+        error = " ".join(str(err).split())
+        raise UnreadableFile.of(name, N_("not valid YAML: {error}"), error=error) from None
     except RecursionError:
-        raise UnreadableFile(name, "not valid YAML: nested too deeply") from None
+        raise UnreadableFile.of(name, N_("not valid YAML: nested too deeply")) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -82,7 +90,8 @@ def _walk(root: Any, positions: dict[Location, Position], name: str) -> list[Pro
         location, node = stack.pop()
         seen += 1
         if seen > _MOST_VALUES or len(location) > _DEEPEST:
-            raise UnreadableFile(name, "its aliases make too many values, or nest without end")
+            reason = N_("its aliases make too many values, or nest without end")
+            raise UnreadableFile.of(name, reason)
         mark = node.start_mark
         positions[location] = (None, mark.line + 1, mark.column + 1, None)
         if isinstance(node, yaml.SequenceNode):
@@ -95,15 +104,12 @@ def _walk(root: Any, positions: dict[Location, Position], name: str) -> list[Pro
                 key = key_node.value
                 if key in last:
                     mark = key_node.start_mark
-                    problems.append(
-                        Problem(
-                            (*location, key),
-                            f"the key {key!r} is given more than once in this mapping; "
-                            "the last one is used",
-                            mark.line + 1,
-                            mark.column + 1,
-                        )
+                    template = N_(
+                        "the key {key} is given more than once in this mapping; "
+                        "the last one is used"
                     )
+                    problem = Problem.of((*location, key), template, key=repr(key))
+                    problems.append(problem._replace(line=mark.line + 1, column=mark.column + 1))
                 last[key] = value_node
             stack.extend(((*location, key), value) for key, value in last.items())
     return problems

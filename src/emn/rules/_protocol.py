@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
+from .._i18n import N_
 from .._location import Location, as_location
 from .._validators import as_tuple, member_of
 from ..exceptions import InvalidData, Problem
@@ -88,14 +89,17 @@ _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*", re.ASCII)
 
 def _kebab(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        message = f"{value!r} is not a rule id such as 'min-experts'"
-        raise InvalidData([Problem((attribute.name,), message)])
+        template = N_("{value} is not a rule id such as 'min-experts'")
+        raise InvalidData([Problem.of((attribute.name,), template, value=repr(value))])
 
 
 def _scope(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value not in _SCOPES:
-        message = f"{value!r} is not one of {', '.join(_SCOPES)}"
-        raise InvalidData([Problem((attribute.name,), message)])
+        template = N_("{value} is not one of {allowed}")
+        problem = Problem.of(
+            (attribute.name,), template, value=repr(value), allowed=", ".join(_SCOPES)
+        )
+        raise InvalidData([problem])
 
 
 @attrs.frozen

@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from .._convert import to_dict
+from .._i18n import N_
 from .._location import Location, as_location
 from .._messages import format_message
 from .._model import NationalContactPoint, Network
-from ..exceptions import InvalidData, NotFound, RuleError, RuleViolation
+from ..exceptions import InvalidData, NotFound, Problem, RuleError, RuleViolation
 from ._findings import Finding, Report, Severity
 from ._protocol import Context, Observation, RuleLike, Yielded
 
@@ -51,10 +52,15 @@ def _chosen(
     unwanted = set(_ids(ignore, "ignore"))
     if wanted is not None and not wanted:
         # An empty selection would run nothing and pass anything: it is a mistake, not a pass.
-        raise InvalidData("select: names no rule; give rule ids such as 'min-experts'")
+        template = N_("select: names no rule; give rule ids such as 'min-experts'")
+        raise InvalidData([Problem.of((), template)])
     for id in (wanted or set()) | unwanted:
         if id not in known:
-            raise NotFound(f"no rule {id!r}; the rules are {', '.join(sorted(known))}", key=id)
+            template = N_("no rule {id}; the rules are {rules}")
+            values = {"id": repr(id), "rules": ", ".join(sorted(known))}
+            raise NotFound(
+                template.format_map(values), key=id, template=template, values=values.items()
+            )
     return [r for r in available if (wanted is None or r.id in wanted) and r.id not in unwanted]
 
 
@@ -68,13 +74,12 @@ def _subject(obj: object) -> tuple[tuple[NationalContactPoint, ...], tuple[Locat
         ncps = tuple(obj)
         for index, item in enumerate(ncps):
             if not isinstance(item, NationalContactPoint):
-                raise InvalidData(
-                    f"validate: item {index} is a {type(item).__name__}, not a NationalContactPoint"
-                )
+                template = N_("validate: item {index} is a {got}, not a NationalContactPoint")
+                got = type(item).__name__
+                raise InvalidData([Problem.of((), template, index=index, got=got)])
         return ncps, tuple((i,) for i in range(len(ncps)))
-    raise InvalidData(
-        f"validate: expected an NCP, a list of NCPs or a Network, got {type(obj).__name__}"
-    )
+    template = N_("validate: expected an NCP, a list of NCPs or a Network, got {got}")
+    raise InvalidData([Problem.of((), template, got=type(obj).__name__)])
 
 
 def _is_input(obj: object) -> bool:
@@ -184,8 +189,10 @@ def _validate_input(
             severity=Severity.ERROR,
             message=p.message,
             location=p.location,
-            # The message quotes the user's text, which may hold braces: it is no template.
-            template=p.message.replace("{", "{{").replace("}", "}}"),
+            # A message without a template (a user's own InvalidData) may quote text that holds
+            # braces: it is shown as it is.
+            template=p.template or p.message.replace("{", "{{").replace("}", "}}"),
+            args=p.args,
             country=_owner(p.location, owners),
             file=p.file,
             line=p.line,
