@@ -701,6 +701,26 @@ def test_a_package_without_a_needed_table_is_unreadable(tmp_path: Path, package:
         emn.load(path)
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty, expected a data package descriptor"),
+        (b"\xff{}", "not valid UTF-8 (byte 0)"),
+        (b"{", "not valid JSON: Expecting property name enclosed in double quotes at line 1"),
+    ],
+)
+def test_a_bad_descriptor_is_named_once_with_its_reason(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = _file(tmp_path, "datapackage.json", content)
+    with pytest.raises(UnreadableFile) as info:
+        emn.load(path)
+    assert str(info.value).startswith(f"{path}: {reason}")
+    assert str(info.value).count(str(path)) == 1
+    assert info.value.template is not None
+    assert emn.render(info.value, locale="pl") != str(info.value)
+
+
 def test_a_package_problem_names_the_table_and_row(tmp_path: Path, package: Path) -> None:
     import shutil
 

@@ -82,7 +82,13 @@ def read(path: Path, name: str, *, former: bool = False) -> Parsed:
     import json
 
     try:
-        descriptor = json.loads(decode(path.read_bytes(), name, N_("a data package descriptor")))
+        raw = path.read_bytes()
+    except OSError as err:
+        reason = N_("cannot be read: {error}")
+        raise UnreadableFile.of(name, reason, error=err.strerror or err) from None
+    text = decode(raw, name, N_("a data package descriptor"))
+    try:
+        descriptor = json.loads(text)
     except json.JSONDecodeError as err:
         reason = N_("not valid JSON: {error} at line {line_number}, column {column_number}")
         raise UnreadableFile.of(
@@ -91,9 +97,6 @@ def read(path: Path, name: str, *, former: bool = False) -> Parsed:
     except (ValueError, RecursionError) as err:
         error = " ".join(str(err).split())
         raise UnreadableFile.of(name, N_("not valid JSON: {error}"), error=error) from None
-    except OSError as err:
-        reason = N_("cannot be read: {error}")
-        raise UnreadableFile.of(name, reason, error=err.strerror or err) from None
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list):
         raise UnreadableFile.of(name, N_("not a data package: it has no list of resources"))
