@@ -1,4 +1,4 @@
-"""Run the mutation campaign over the rules, the converter and the command line, with cosmic-ray.
+"""Run the mutation campaign over the rules, the converters, messages and the command line.
 
     .venv/bin/pip install -e '.[dev]'
     .venv/bin/python scripts/mutation.py               # a new campaign; prints the score
@@ -6,9 +6,10 @@
     .venv/bin/python scripts/mutation.py --retest      # run the last survivors again (new tests)
     .venv/bin/python scripts/mutation.py --report      # the score and survivors of the last one
 
-Every mutant of ``src/emn/rules/``, ``src/emn/_convert.py`` and ``src/emn/cli.py`` is applied in a
-copy of the project and judged by the tests of the rules, the converter, the command line,
-robustness and exceptions (``TESTS``), then the other modules' tests of the ``emn`` command and
+Every mutant (cosmic-ray) of ``src/emn/rules/``, ``src/emn/_convert.py``, ``src/emn/_fast.py``,
+``src/emn/_messages.py`` and ``src/emn/cli.py`` is applied in a copy of the project and judged by
+the tests of the rules, the converters, the command line, robustness, exceptions and the
+catalogs (``TESTS``), then the other modules' tests of the ``emn`` command and
 the mutated modules' own doctests, with ``pytest -x`` and the ``mutation`` hypothesis profile
 (fewer, fixed examples). The test file closest to the mutated module runs first, so most mutants
 die within a second or two. Mutants inside type annotations are skipped: the modules postpone
@@ -46,6 +47,8 @@ TESTS = (
     "tests/test_cli.py",
     "tests/test_robustness.py",
     "tests/test_exceptions.py",
+    "tests/test_i18n.py",
+    "tests/test_fast.py",
 )
 # The tests of other modules that run the `emn` command.
 COMMAND_TESTS = (
@@ -58,7 +61,13 @@ COMMAND_TESTS = (
     "tests/test_datapackage.py::test_emn_export_refuses_a_non_empty_directory_unless_forced",
 )
 # The examples in the mutated modules' docstrings, run after the test files.
-DOCTESTS = ("src/emn/rules", "src/emn/_convert.py", "src/emn/cli.py")
+DOCTESTS = (
+    "src/emn/rules",
+    "src/emn/_convert.py",
+    "src/emn/_fast.py",
+    "src/emn/_messages.py",
+    "src/emn/cli.py",
+)
 # A timing test: under a mutant it only measures the machine, and it costs seconds per mutant.
 DESELECTED = ("tests/test_robustness.py::test_emn_validate_on_a_10_mb_list_of_ncps_finishes",)
 
@@ -67,6 +76,8 @@ GROUPS = {
     "rules": (("src/emn/rules",), "tests/test_rules.py"),
     "convert": (("src/emn/_convert.py",), "tests/test_convert.py"),
     "cli": (("src/emn/cli.py",), "tests/test_cli.py"),
+    "messages": (("src/emn/_messages.py",), "tests/test_i18n.py"),
+    "fast": (("src/emn/_fast.py",), "tests/test_fast.py"),
 }
 
 IGNORED = shutil.ignore_patterns(
@@ -340,7 +351,9 @@ def main() -> None:
     parser.add_argument(
         "--timeout", type=float, default=60.0, help="seconds per mutant, at least 5x the baseline"
     )
-    parser.add_argument("groups", nargs="*", help="some of: rules, convert, cli (all)")
+    parser.add_argument(
+        "groups", nargs="*", help="some of: rules, convert, cli, messages, fast (all)"
+    )
     args = parser.parse_args()
     groups = args.groups or list(GROUPS)
     unknown = set(groups) - set(GROUPS)

@@ -73,3 +73,17 @@ def test_a_bad_item_is_located_by_its_index() -> None:
             sources=["a", 3],  # type: ignore[list-item]
         )
     assert caught.value.problems[0].location == ("sources", 1)
+
+
+def test_a_validator_is_immutable_and_equal_by_what_it_accepts() -> None:
+    import pytest
+
+    check = v.items_of(str, "a source id", "at least one source")
+    with pytest.raises(AttributeError):
+        check.what = "anything"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del check.kind
+    assert check == v.items_of(str, "a source id", "at least one source")
+    assert check != v.items_of(str, "a source id")
+    assert len({check, v.items_of(str, "a source id", "at least one source")}) == 1
+    assert v.optional(v.date) == v.optional(v.date) != v.of_type((str,), "a string")
