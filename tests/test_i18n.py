@@ -638,7 +638,8 @@ def _said_in_other_languages(error: emn.exceptions.UnreadableFile) -> None:
 
 def test_no_problem_or_file_error_is_built_from_english_alone() -> None:
     # Every Problem comes from Problem.of (a template and its arguments); InvalidData is given
-    # problems, never a bare string; file errors are made with .of.
+    # problems, never a bare string; file errors are made with .of; a NotFound (an
+    # UnknownLocale too) carries its template.
     for path in sorted((ROOT / "src" / "emn").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -651,3 +652,28 @@ def test_no_problem_or_file_error_is_built_from_english_alone() -> None:
                 assert not isinstance(node.args[0], (ast.Constant, ast.JoinedStr)), where
             if node.func.id in ("UnreadableFile", "UnwritableFile"):
                 raise AssertionError(f"{where}: use {node.func.id}.of(path, template, ...)")
+            if node.func.id in ("NotFound", "UnknownLocale"):
+                assert any(k.arg == "template" for k in node.keywords), where
+
+
+def test_the_last_english_only_reasons_are_said_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from emn.cli import main
+
+    calls: list[tuple[Any, tuple[object, ...]]] = [
+        (emn.network().source, ("nope",)),
+        (emn.network().legal_basis.article, ("99",)),
+        (emn.country_name, ("SI", "xx-YY")),
+        (emn.country_name, ("SI", 5)),
+    ]
+    for call, arguments in calls:
+        with pytest.raises(emn.NotFound) as error:
+            call(*arguments)
+        assert error.value.template is not None
+        assert emn.render(error.value, locale="pl") != str(error.value)
+    assert main(["template", "--format", "xlsx", "--locale", "pl"]) == 2
+    assert capsys.readouterr().err != "emn: an XLSX template needs -o FILE\n"
+    (tmp_path / "kept.txt").write_text("x", encoding="utf-8")
+    assert main(["export", str(tmp_path), "--locale", "de"]) == 2
+    assert "is not empty" not in capsys.readouterr().err

@@ -57,15 +57,22 @@ def parse_locale(locale: object) -> Locale:
     from .exceptions import UnknownLocale
 
     if not isinstance(locale, str):
-        raise UnknownLocale(
-            f"{locale!r} is not a locale such as 'sl', 'sl_SI' or 'pl-PL'", locale=locale
+        template = N_("{locale} is not a locale such as 'sl', 'sl_SI' or 'pl-PL'")
+        values = {"locale": repr(locale)}
+    else:
+        close = _closest_locales(locale)
+        values = {"locale": repr(locale), "closest": ", ".join(close)}
+        template = (
+            N_("unknown locale {locale}: babel's CLDR data does not know it; closest: {closest}")
+            if close
+            else N_("unknown locale {locale}: babel's CLDR data does not know it")
         )
-    close = _closest_locales(locale)
-    hint = f"; closest: {', '.join(close)}" if close else ""
     raise UnknownLocale(
-        f"unknown locale {locale!r}: babel's CLDR data does not know it{hint}",
+        template.format_map(values),
         locale=locale,
-        closest=close,
+        closest=close if isinstance(locale, str) else (),
+        template=template,
+        values=values.items(),
     )
 
 

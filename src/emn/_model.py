@@ -618,7 +618,11 @@ class LegalAct:
         for article in self.articles:
             if article.number == number:
                 return article
-        raise NotFound(f"{self.reference} has no Article {number} in the dataset", key=number)
+        template = N_("{act} has no Article {number} in the dataset")
+        values = {"act": self.reference, "number": str(number)}
+        raise NotFound(
+            template.format_map(values), key=number, template=template, values=values.items()
+        )
 
 
 # -- NCPs and the network ---------------------------------------------------------------------
@@ -794,7 +798,11 @@ class Network:
         for source in self.sources:
             if source.id == id:
                 return source
-        raise NotFound(f"no source with id {id!r}", key=id)
+        template = N_("no source with id {id}")
+        values = {"id": repr(id)}
+        raise NotFound(
+            template.format_map(values), key=id, template=template, values=values.items()
+        )
 
     def statuses(self, code: str) -> tuple[Participation, ...]:
         """Every source's word on how the country with this code takes part; in a network as of

@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE, not standard output (XLSX needs it)"
     )
     template.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    template.add_argument("--locale", help="language of the messages, e.g. sl or pl")
     commands.add_parser("schema", help="the JSON Schema of a composition file")
     exporter = commands.add_parser(
         "export", help="write the dataset as a Frictionless Data Package"
@@ -105,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument(
         "--force", action="store_true", help="replace the package's files in a non-empty DIR"
     )
+    exporter.add_argument("--locale", help="language of the messages, e.g. sl or pl")
     chart = commands.add_parser("chart", help="draw the network as SVG: a timeline or a map")
     chart.add_argument("kind", choices=["timeline", "map"], help="what to draw")
     chart.add_argument("--as-of", metavar="YYYY-MM-DD", help="the map's day (default: today)")
@@ -244,7 +246,7 @@ def _template(args: argparse.Namespace) -> None:
     content = template(args.country, args.format)
     if args.output is None:
         if args.format == "xlsx":
-            raise _Usage("an XLSX template needs -o FILE")
+            raise _Usage(_said(N_("an XLSX template needs -o FILE"), args.locale))
         sys.stdout.write(content.decode())
         return
     try:

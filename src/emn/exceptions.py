@@ -88,8 +88,16 @@ class UnknownLocale(NotFound):
     """A locale that babel's CLDR data does not know; :attr:`locale` is what was given,
     :attr:`closest` the identifiers babel does know that come closest."""
 
-    def __init__(self, message: str, *, locale: object, closest: Iterable[str] = ()) -> None:
-        super().__init__(message, key=locale)
+    def __init__(
+        self,
+        message: str,
+        *,
+        locale: object,
+        closest: Iterable[str] = (),
+        template: str | None = None,
+        values: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        super().__init__(message, key=locale, template=template, values=values)
         self.locale = locale
         self.closest = tuple(closest)
 
