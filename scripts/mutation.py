@@ -48,6 +48,7 @@ TESTS = (
     "tests/test_robustness.py",
     "tests/test_exceptions.py",
     "tests/test_i18n.py",
+    "tests/test_messages.py",
     "tests/test_fast.py",
 )
 # The tests of other modules that run the `emn` command.
@@ -76,7 +77,7 @@ GROUPS = {
     "rules": (("src/emn/rules",), "tests/test_rules.py"),
     "convert": (("src/emn/_convert.py",), "tests/test_convert.py"),
     "cli": (("src/emn/cli.py",), "tests/test_cli.py"),
-    "messages": (("src/emn/_messages.py",), "tests/test_i18n.py"),
+    "messages": (("src/emn/_messages.py",), "tests/test_messages.py"),
     "fast": (("src/emn/_fast.py",), "tests/test_fast.py"),
 }
 

@@ -122,3 +122,20 @@ def test_a_string_field_is_left_to_the_classs_validator() -> None:
     make = structure_fn(_Point, _hook)
     with pytest.raises(TypeError):
         make({"x": 1, "label": 5}, _Point)
+
+
+@pytest.mark.parametrize(
+    ("hint", "inner"),
+    [
+        (int | None, int),
+        (None | int, int),
+        (int | str | None, None),  # not one type or None: no shortcut
+        (int | str, None),
+        (tuple[int, None], None),
+        (int, None),
+    ],
+)
+def test_only_one_type_or_none_is_taken_as_optional(hint: object, inner: object) -> None:
+    from emn._fast import _inner
+
+    assert _inner(hint) is inner
