@@ -301,15 +301,18 @@ def test_to_json_takes_indent_only_by_keyword() -> None:
         emn.to_json(emn.Name("X"), 2)  # type: ignore[misc]
 
 
+@pytest.mark.parametrize(
+    "bug", ["a bug of ours", "a bug of ours: f() missing 1 required positional argument: 'x'"]
+)
 def test_a_type_error_from_a_bug_in_a_hook_is_raised_again_not_called_a_missing_field(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, bug: str
 ) -> None:
     from emn import _convert
 
     make = _convert._make
 
     def broken(value: object, _: object) -> emn.Role:
-        raise TypeError("a bug of ours")
+        raise TypeError(bug)
 
     def making(*args: Any, **kwargs: Any) -> Any:
         converter = make(*args, **kwargs)
@@ -321,3 +324,48 @@ def test_a_type_error_from_a_bug_in_a_hook_is_raised_again_not_called_a_missing_
         monkeypatch.setattr(_convert, cached, None, raising=False)
     with pytest.raises(TypeError, match="a bug of ours"):
         emn.from_dict(emn.Expert, {"name": "A", "organisation": "X", "role": "member"})
+
+
+def test_a_date_object_is_a_day() -> None:
+    data = emn.to_dict(emn.ncp("SI"))
+    data["last_changed"] = datetime.date(2014, 3, 27)
+    assert emn.from_dict(emn.NationalContactPoint, data) == emn.ncp("SI")
+
+
+@pytest.mark.parametrize(
+    ("cls", "change", "said"),
+    [
+        (
+            emn.Expert,
+            {"role": "Coordinator"},
+            "role: 'Coordinator' is not one of national_coordinator, deputy_coordinator, "
+            "member; did you mean national_coordinator?",
+        ),
+        (emn.Expert, {"role": "boss"}, "role: 'boss' is not one of national_coordinator, "),
+        (emn.Expert, {"organization": "Y"}, "organization: unknown field; did you mean "),
+        (emn.Expert, {5: 1}, "['5']: unknown field"),  # a YAML key may be a number
+    ],
+)
+def test_what_a_value_or_a_field_may_have_meant_is_suggested(
+    cls: type, change: dict[object, object], said: str
+) -> None:
+    data = {"name": "A", "organisation": "X", "role": "member", **change}
+    with pytest.raises(emn.InvalidData) as info:
+        emn.from_dict(cls, data)
+    (problem,) = info.value.problems
+    assert str(problem).startswith(said)
+    if said.endswith("member, "):
+        assert "did you mean" not in str(problem)
+    assert all(isinstance(part, str) for part in problem.location)
+
+
+def test_a_status_close_to_one_is_suggested() -> None:
+    data = emn.to_dict(emn.ncp("SI"))
+    data["status"] = "member-state"
+    with pytest.raises(emn.InvalidData, match=r"; did you mean member_state\?$"):
+        emn.from_dict(emn.NationalContactPoint, data)
+
+
+def test_to_json_takes_no_boolean_for_an_indent() -> None:
+    with pytest.raises(TypeError, match="indent must be a whole number or None, not True"):
+        emn.to_json(emn.ncp("SI"), indent=True)

@@ -374,12 +374,9 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
     """Every problem inside ``exc`` (a cattrs exception group or a leaf), with its location.
 
     A leaf that no structure hook of ours raises is a bug, not bad data: it is raised again.
+    (Lists never raise cattrs' own group: the tuple hook above collects its items' problems.)
     """
-    from cattrs.errors import (
-        ClassValidationError,
-        ForbiddenExtraKeysError,
-        IterableValidationError,
-    )
+    from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
     if isinstance(exc, InvalidData):
         return [p._replace(location=(*path, *p.location)) for p in exc.problems]
@@ -400,17 +397,10 @@ def _problems(exc: BaseException, path: Location) -> list[Problem]:
         for sub in without:
             found.extend(_problems(sub, path))
         return found
-    if isinstance(exc, IterableValidationError):
-        with_index, rest = exc.group_exceptions()
-        return [p for sub, note in with_index for p in _problems(sub, (*path, note.index))] + [
-            p for sub in rest for p in _problems(sub, path)
-        ]
     if isinstance(exc, RecursionError):
         return [Problem.of((), _TOO_DEEP)]
     if isinstance(exc, _Bad):
         return [exc.problem._replace(location=path)]
-    if isinstance(exc, TypeError) and "required positional argument" in str(exc):
-        return [Problem.of(path, _MISSING)]
     raise exc
 
 
