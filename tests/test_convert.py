@@ -145,8 +145,10 @@ def test_deep_nesting_is_invalid_data_not_a_recursion_error() -> None:
     nested: dict[str, Any] = {"names": [{"text": "a"}]}
     for _ in range(5_000):
         nested = {"names": [{"text": "a"}], "parent": nested}
-    with pytest.raises(emn.InvalidData, match="nested too deeply"):
+    with pytest.raises(emn.InvalidData, match="nested too deeply") as info:
         emn.from_dict(emn.Organisation, nested)
+    # Every level past the limit says the same: it is said once.
+    assert [p.message for p in info.value.problems] == ["nested too deeply"]
 
 
 def test_input_is_never_mutated() -> None:
