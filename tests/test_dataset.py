@@ -770,6 +770,7 @@ def test_an_ncp_asked_for_first_is_the_very_one_the_whole_network_holds(
         first: object
         try:
             first = emn.ncp(code)
+            assert emn.ncp(code) is first, code  # asked again: the answer remembered
         except emn.NotFound as err:
             first = str(err)
         try:

@@ -113,6 +113,11 @@ def ncp(code: str) -> NationalContactPoint:
     >>> emn.ncp("el").coordinating_entity.name
     'Directorate for European and International Cooperation'
     """
+    data = _data
+    if data is not None and isinstance(code, str):
+        found = data.answered.get(code)
+        if found is not None:
+            return found
     if _network is None:
         # Before the whole network is needed, the NCP asked for is built alone (the whole
         # network, built later, holds that very object).
@@ -132,14 +137,17 @@ def _alone(key: object) -> NationalContactPoint | None:
     with _lock, _broken():
         data = _dataset()
         if len(text) == 2 and text.isascii() and text.isalpha():
-            return data.present_ncp(normalize_code(text))
-        from ._lookup import code_of
+            found = data.present_ncp(normalize_code(text))
+        else:
+            from ._lookup import code_of
 
-        try:
-            code = code_of(key, data.labels)
-        except NotFound:
-            return None
-        return data.present_ncp(code)
+            try:
+                found = data.present_ncp(code_of(key, data.labels))
+            except NotFound:
+                return None
+        if found is not None and len(data.answered) < 4096:
+            data.answered[key] = found
+        return found
 
 
 def _dataset() -> _Data:
@@ -293,6 +301,8 @@ class _Data:
         self._compositions = {c["country"]: c for c in raw["compositions"]}
         # Each country's NCP, and whether it takes part today.
         self._ncps: dict[str, tuple[NationalContactPoint, bool]] = {}
+        #: What emn.ncp() was asked (a code, a name) and answered: a warm lookup is a dict's.
+        self.answered: dict[str, NationalContactPoint] = {}
 
     @property
     def labels(self) -> dict[str, str]:
