@@ -81,12 +81,7 @@ def read(path: Path, name: str, *, former: bool = False) -> Parsed:
     """
     import json
 
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        reason = N_("cannot be read: {error}")
-        raise UnreadableFile.of(name, reason, error=err.strerror or err) from None
-    text = decode(raw, name, N_("a data package descriptor"))
+    text = _text(path, name, N_("a data package descriptor"))
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as err:
@@ -118,6 +113,16 @@ def read(path: Path, name: str, *, former: bool = False) -> Parsed:
     return _Builder(tables).parsed(former)
 
 
+def _text(path: Path, shown: str, expected: str) -> str:
+    """The text of the file at ``path`` (``shown`` to people), which should hold ``expected``."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        reason = N_("cannot be read: {error}")
+        raise UnreadableFile.of(shown, reason, error=err.strerror or err) from None
+    return decode(raw, shown, expected)
+
+
 def _rows(directory: Path, relative: str, shown: str, keys: tuple[str, ...]) -> list[Row]:
     import csv
     import io
@@ -125,12 +130,7 @@ def _rows(directory: Path, relative: str, shown: str, keys: tuple[str, ...]) -> 
     target = (directory / relative).resolve()
     if os.path.isabs(relative) or not target.is_relative_to(directory.resolve()):
         raise UnreadableFile.of(shown, N_("a resource outside the data package's directory"))
-    try:
-        raw = target.read_bytes()
-    except OSError as err:
-        reason = N_("cannot be read: {error}")
-        raise UnreadableFile.of(shown, reason, error=err.strerror or err) from None
-    text = decode(raw, shown, N_("a header row and the table's rows as CSV"))
+    text = _text(target, shown, N_("a header row and the table's rows as CSV"))
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         rows = [
