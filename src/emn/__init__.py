@@ -20,16 +20,8 @@ if TYPE_CHECKING:
     from ._i18n import set_locale
     from ._load import load
     from ._lookup import country, search
-    from ._model import (
-        Country,
-        Expert,
-        Name,
-        NationalContactPoint,
-        Network,
-        Organisation,
-        Role,
-        Status,
-    )
+    from ._model import Country, Expert, Name, NationalContactPoint, Organisation, Role, Status
+    from ._network import Network
     from ._render import render
     from .exceptions import EMNError, InvalidData, NotFound, RuleViolation
     from .rules import check, rule, validate
@@ -80,6 +72,7 @@ _HOME = {
     "load": "_load",
     "render": "_render",
     "set_locale": "_i18n",
+    "Network": "_network",
     **dict.fromkeys(["check", "rule", "validate"], "rules"),
     **dict.fromkeys(["EMNError", "InvalidData", "NotFound", "RuleViolation"], "exceptions"),
 }

@@ -11,7 +11,8 @@ import datetime
 
 import attrs
 
-from ._model import Country, NationalContactPoint, Network
+from ._model import Country, NationalContactPoint
+from ._network import Network
 from ._precedence import Reading, known_by, may_hold
 
 __all__ = ["snapshot"]

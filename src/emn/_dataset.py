@@ -11,34 +11,27 @@ import contextlib
 import datetime
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._countries import normalize_code
 from ._i18n import N_
 from ._model import (
-    Article,
     Basis,
     Certainty,
-    Claim,
     Country,
-    Declaration,
     Derivation,
     Event,
     Expert,
-    Fact,
     Grouping,
     Host,
-    LegalAct,
     Member,
     MemberOrganisations,
     MemberRole,
     Name,
     NationalContactPoint,
-    Network,
     Organisation,
     OrganisationKind,
     Participation,
-    RelatedAct,
     Relation,
     Role,
     Scope,
@@ -50,6 +43,9 @@ from ._model import (
 )
 from ._precedence import Reading
 from .exceptions import DataFileError, EMNError, InvalidData, NotFound, Problem
+
+if TYPE_CHECKING:
+    from ._network import Article, LegalAct, Network, RelatedAct
 
 __all__ = ["SCHEMA_VERSION", "ncp", "ncps", "network"]
 
@@ -356,13 +352,14 @@ class _Data:
             return build(Member, {**raw, "role": MemberRole(raw["role"])})
         if group == "member_organisations":
             return build(MemberOrganisations, {**raw, "role": Grouping(raw["role"])})
-        kind = {
-            "hosts": Host,
-            "participations": Participation,
-            "declarations": Declaration,
-            "claims": Claim,
-            "facts": Fact,
-        }[group]
+        if group == "hosts":
+            return build(Host, raw)
+        if group == "participations":
+            return build(Participation, raw)
+        # The network-level classes load with the whole network: a first ncp() needs none.
+        from ._network import Claim, Declaration, Fact
+
+        kind = {"declarations": Declaration, "claims": Claim, "facts": Fact}[group]
         return build(kind, raw)
 
     def _records_of(self, group: str, code: str | None = None) -> list[Any]:
@@ -448,6 +445,8 @@ class _Data:
         return self._ncps[code]
 
     def network(self) -> Network:
+        from ._network import Network
+
         raw = self.raw
         for key in raw["organisations"]:
             self.organisation(key)  # every one, so that a broken one is found now
@@ -544,10 +543,14 @@ def _source(record: Mapping[str, Any]) -> Source:
 
 
 def _articles(items: Iterable[Mapping[str, Any]]) -> tuple[Article, ...]:
+    from ._network import Article
+
     return tuple(Article(**item) for item in items)
 
 
 def _related(record: Mapping[str, Any]) -> RelatedAct:
+    from ._network import RelatedAct
+
     fields = dict(record)
     adopted = fields.pop("adopted", None)
     return RelatedAct(
@@ -559,6 +562,8 @@ def _related(record: Mapping[str, Any]) -> RelatedAct:
 
 
 def _legal_act(record: Mapping[str, Any]) -> LegalAct:
+    from ._network import LegalAct
+
     fields = dict(record)
     return LegalAct(
         adopted=_date(fields.pop("adopted")),

@@ -22,12 +22,11 @@ from __future__ import annotations
 import datetime
 import weakref
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from ._model import (
     Basis,
     Host,
-    Network,
     Organisation,
     Participation,
     Relation,
@@ -37,6 +36,9 @@ from ._model import (
     Validity,
     When,
 )
+
+if TYPE_CHECKING:
+    from ._network import Network
 
 __all__ = [
     "HEADLINE_RELATIONS",

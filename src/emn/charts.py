@@ -42,7 +42,8 @@ import attrs
 from ._i18n import N_, current_locale, format_date, gettext, translator
 
 if TYPE_CHECKING:
-    from ._model import NationalContactPoint, Network, When
+    from ._model import NationalContactPoint, When
+    from ._network import Network
     from ._precedence import Reading
 
 __all__ = ["Chart", "europe", "timeline"]
@@ -140,7 +141,7 @@ def _move_without_replacing(source: Path, target: Path) -> None:
 
 def _network(network: object) -> Network:
     from ._dataset import network as bundled
-    from ._model import Network
+    from ._network import Network
 
     if network is None:
         return bundled()

@@ -22,13 +22,13 @@ from ._model import (
     Member,
     MemberOrganisations,
     NationalContactPoint,
-    Network,
     Organisation,
     Participation,
     Scope,
     Source,
     Status,
 )
+from ._network import Network
 from .exceptions import UnwritableFile
 
 __all__ = ["FILES", "export", "neutralise"]

@@ -17,29 +17,22 @@ datetime.date(2007, 12, 31)
 
 from ._diff import Change, Diff
 from ._model import (
-    Article,
     Basis,
     Certainty,
-    Claim,
     Country,
-    Declaration,
     Derivation,
     Event,
     Expert,
-    Fact,
     Grouping,
     Host,
-    LegalAct,
     Member,
     MemberOrganisations,
     MemberRole,
     Name,
     NationalContactPoint,
-    Network,
     Organisation,
     OrganisationKind,
     Participation,
-    RelatedAct,
     Relation,
     Role,
     Scope,
@@ -49,6 +42,7 @@ from ._model import (
     Validity,
     When,
 )
+from ._network import Article, Claim, Declaration, Fact, LegalAct, Network, RelatedAct
 
 __all__ = [
     "Article",

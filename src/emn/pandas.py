@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ._i18n import N_
-from ._model import NationalContactPoint, Network
+from ._model import NationalContactPoint
+from ._network import Network
 from .exceptions import InvalidData, Problem
 
 if TYPE_CHECKING:

@@ -11,17 +11,15 @@ from .._i18n import N_
 from .._location import Location, format_location
 from .._model import (
     Basis,
-    Claim,
-    Declaration,
     Host,
     NationalContactPoint,
-    Network,
     Organisation,
     Participation,
     Scope,
     Status,
     When,
 )
+from .._network import Claim, Declaration, Network
 from .._precedence import Reading, span
 from ._composition import ART_5_1
 from ._findings import Severity

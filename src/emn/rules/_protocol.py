@@ -16,7 +16,8 @@ from ..exceptions import InvalidData, Problem
 from ._findings import Severity
 
 if TYPE_CHECKING:
-    from .._model import Network, Participation
+    from .._model import Participation
+    from .._network import Network
 
 __all__ = ["Context", "Observation", "Rule", "RuleLike", "Scope", "observe", "rule"]
 

@@ -10,7 +10,8 @@ from .._convert import to_dict
 from .._i18n import N_
 from .._location import Location, as_location
 from .._messages import format_message
-from .._model import NationalContactPoint, Network
+from .._model import NationalContactPoint
+from .._network import Network
 from ..exceptions import InvalidData, NotFound, Problem, RuleError, RuleViolation
 from ._findings import Finding, Report, Severity
 from ._protocol import Context, Observation, RuleLike, Yielded
