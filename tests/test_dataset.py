@@ -104,6 +104,14 @@ def _seed(name: str) -> str:
     return files("emn.data").joinpath("seeds", name).read_text(encoding="utf-8")
 
 
+def _unloaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled dataset as before its first use: not read, no record built."""
+    from emn import _dataset
+
+    monkeypatch.setattr(_dataset, "_network", None)
+    monkeypatch.setattr(_dataset, "_data", None)
+
+
 def _raw() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(files("emn.data").joinpath("emn.json").read_text("utf-8"))
     return data
@@ -631,8 +639,7 @@ def test_loading_is_done_once_under_concurrency(monkeypatch: pytest.MonkeyPatch)
         calls.append(1)
         return real()
 
-    monkeypatch.setattr(_dataset, "_network", None)
-    monkeypatch.setattr(_dataset, "_data", None)
+    _unloaded(monkeypatch)
     monkeypatch.setattr(_dataset, "_load", counting)
     barrier = threading.Barrier(16)
     results: list[emn.Network] = []
@@ -655,8 +662,7 @@ def test_a_broken_data_file_is_a_clear_error_naming_the_file(
 ) -> None:
     from emn import _dataset
 
-    monkeypatch.setattr(_dataset, "_network", None)
-    monkeypatch.setattr(_dataset, "_data", None)
+    _unloaded(monkeypatch)
     monkeypatch.setattr(_dataset, "_read", lambda: {"schema_version": 2, "sources": []})
     with pytest.raises(
         emn.exceptions.DataFileError, match=r"emn/data/emn.json is broken: missing 'updated'"
@@ -676,8 +682,7 @@ def test_a_record_citing_an_unknown_source_is_refused(monkeypatch: pytest.Monkey
 
     data = _raw()
     data["hosts"][0]["source"] = "nowhere"
-    monkeypatch.setattr(_dataset, "_network", None)
-    monkeypatch.setattr(_dataset, "_data", None)
+    _unloaded(monkeypatch)
     monkeypatch.setattr(_dataset, "_read", lambda: data)
     with pytest.raises(
         emn.exceptions.DataFileError, match=f"{data['hosts'][0]['id']} cites the source 'nowhere'"
@@ -690,8 +695,7 @@ def test_a_field_the_model_does_not_know_is_refused(monkeypatch: pytest.MonkeyPa
 
     data = _raw()
     data["participations"][0]["sinse"] = "2008"
-    monkeypatch.setattr(_dataset, "_network", None)
-    monkeypatch.setattr(_dataset, "_data", None)
+    _unloaded(monkeypatch)
     monkeypatch.setattr(_dataset, "_read", lambda: data)
     with pytest.raises(emn.exceptions.DataFileError, match="sinse"):
         emn.network()
@@ -700,8 +704,7 @@ def test_a_field_the_model_does_not_know_is_refused(monkeypatch: pytest.MonkeyPa
 def test_a_missing_data_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from emn import _dataset
 
-    monkeypatch.setattr(_dataset, "_network", None)
-    monkeypatch.setattr(_dataset, "_data", None)
+    _unloaded(monkeypatch)
     monkeypatch.setattr(_dataset, "_FILE", "missing.json")
     with pytest.raises(
         emn.exceptions.DataFileError, match=r"cannot read the bundled data file .*missing.json"
@@ -759,14 +762,12 @@ def test_the_coverage_table_in_the_docs_is_what_the_data_gives() -> None:
 def test_an_ncp_asked_for_first_is_the_very_one_the_whole_network_holds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from emn import _dataset
 
     network = emn.network()
     codes = [n.country.code for n in (*network.ncps, *network.former_ncps)]
     named = ["Słowenia", "Grecja (GR)", "Slovenia (SI)", "Wielka Brytania", "Danemark", "Slovnia"]
     for code in [*codes, "el", " si ", "Uk", "DK", "XX", *named, "Georgia", "Sakartvelo", ""]:
-        monkeypatch.setattr(_dataset, "_network", None)
-        monkeypatch.setattr(_dataset, "_data", None)
+        _unloaded(monkeypatch)
         first: object
         try:
             first = emn.ncp(code)

@@ -454,6 +454,8 @@ class _Data:
         participations = self._records_of("participations")
         events = self._records_of("events")
         people = self._records_of("members")
+        # The network holds no member bodies of its own; every one is built so that a broken
+        # one is found now, as every organisation above.
         self._records_of("member_organisations")
         reading = Reading(sources, participations, self._records_of("hosts"), self.updated)
         listed = {record["country"] for record in raw["ncps"]}

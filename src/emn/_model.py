@@ -80,6 +80,11 @@ def _optional_of(kind: type, what: str) -> v.optional:
     return v.optional(v.of_type((kind,), what))
 
 
+def _optional(kind: type, what: str, *, kw_only: bool = True) -> Any:
+    """A field that holds a ``kind`` (``what`` names one in messages) or None, by default."""
+    return attrs.field(default=None, kw_only=kw_only, validator=_optional_of(kind, what))
+
+
 # -- time ----------------------------------------------------------------------------------------
 
 
@@ -214,9 +219,7 @@ class Source:
     tier: int | None = attrs.field(
         default=None, kw_only=True, validator=v.optional(v.of_type((int,), "an integer"))
     )
-    home: Country | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
-    )
+    home: Country | None = _optional(Country, "a Country")
     label: str | None = _optional_text()
     url: str | None = _optional_text()
     date: When | None = attrs.field(
@@ -276,9 +279,7 @@ class Organisation:
     parent: Organisation | None = attrs.field(
         default=None, validator=v.optional(v.of_own_class("an Organisation"))
     )
-    country: Country | None = attrs.field(
-        default=None, validator=_optional_of(Country, "a Country")
-    )
+    country: Country | None = _optional(Country, "a Country", kw_only=False)
     #: What the body is, in the maintainers' English, where its names do not say.
     label: str | None = _optional_text()
     note: str | None = _optional_text()
@@ -359,12 +360,8 @@ class Event:
     #: The language of ``quote``, so that a reader of that language can be shown it.
     lang: str | None = attrs.field(default=None, validator=v.optional(v.language_tag))
     id: str | None = _id()
-    country: Country | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
-    )
-    organisation: Organisation | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_of(Organisation, "an Organisation")
-    )
+    country: Country | None = _optional(Country, "a Country")
+    organisation: Organisation | None = _optional(Organisation, "an Organisation")
     basis: Basis = _basis()
     certainty: Certainty | None = _certainty()
     note: str | None = _optional_text()
@@ -433,12 +430,8 @@ class Member:
     role: MemberRole = attrs.field(validator=v.member_of(MemberRole))
     source: str = attrs.field(validator=_text)
     id: str | None = _id()
-    country: Country | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
-    )
-    organisation: Organisation | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_of(Organisation, "an Organisation")
-    )
+    country: Country | None = _optional(Country, "a Country")
+    organisation: Organisation | None = _optional(Organisation, "an Organisation")
     valid: Validity = _valid()
     observed: When | None = _observed()
     summary: str | None = _optional_text()
@@ -456,9 +449,7 @@ class MemberOrganisations:
     )
     source: str = attrs.field(validator=_text)
     id: str | None = _id()
-    country: Country | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
-    )
+    country: Country | None = _optional(Country, "a Country")
     valid: Validity = _valid()
     observed: When | None = _observed()
     summary: str | None = _optional_text()
@@ -510,9 +501,7 @@ class NationalContactPoint:
         converter=v.as_optional_tuple,
         validator=v.optional(v.items_of(Expert, "an Expert")),
     )
-    appointed_by: Organisation | None = attrs.field(
-        default=None, validator=_optional_of(Organisation, "an Organisation")
-    )
+    appointed_by: Organisation | None = _optional(Organisation, "an Organisation", kw_only=False)
     last_changed: _dt.date | None = attrs.field(default=None, validator=v.optional(v.date))
     history: tuple[Event, ...] = attrs.field(
         default=(), converter=v.as_tuple, validator=v.items_of(Event, "an Event")

@@ -31,7 +31,7 @@ from ._model import (
     _derived_from,
     _id,
     _observed,
-    _optional_of,
+    _optional,
     _optional_text,
     _shown,
     _source_ids,
@@ -52,9 +52,7 @@ class Declaration:
     subject: str = attrs.field(validator=_text)
     count: int | None = attrs.field(validator=v.optional(v.of_type((int,), "an integer")))
     quote: str | None = attrs.field(default=None, validator=v.optional(_text))
-    country: Country | None = attrs.field(
-        default=None, validator=_optional_of(Country, "a Country")
-    )
+    country: Country | None = _optional(Country, "a Country", kw_only=False)
     id: str | None = _id()
     valid: Validity = _valid()
     #: What the count covers, as the source names it (``NO``, ``participating Member States``).
@@ -106,9 +104,7 @@ class Fact:
     id: str | None = _id()
     #: The provision the statement rests on or restates (``Decision 2008/381/EC, Art. 5(2)``).
     reference: str | None = _optional_text()
-    country: Country | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_of(Country, "a Country")
-    )
+    country: Country | None = _optional(Country, "a Country")
     note: str | None = _optional_text()
 
 
@@ -171,9 +167,7 @@ class LegalAct:
     related_acts: tuple[RelatedAct, ...] = attrs.field(
         default=(), kw_only=True, converter=v.as_tuple, validator=_acts
     )
-    proposal: RelatedAct | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_of(RelatedAct, "a RelatedAct")
-    )
+    proposal: RelatedAct | None = _optional(RelatedAct, "a RelatedAct")
 
     @property
     def source(self) -> str:
